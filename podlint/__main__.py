@@ -1,0 +1,7 @@
+"""``python -m podlint``."""
+
+import sys
+
+from podlint.cli import main
+
+sys.exit(main())

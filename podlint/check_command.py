@@ -1,0 +1,170 @@
+"""``podlint check``: discover, lint, fix, filter by baseline, report, and choose the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+from podlint.cli import EXIT_FINDINGS, EXIT_OK, UsageError, args_overrides
+from podlint.diagnostics import Diagnostic, Severity, Span
+from podlint.discover import Target, discover
+from podlint.formatters.base import FileResult, Formatter, Report, RunSummary
+from podlint.plugins import Registry, make_plugin_manager
+from podlint.settings import SettingsError
+
+
+def run_check(args: Any) -> int:
+    _, registry = make_plugin_manager()
+    from podlint.config import ConfigResolver
+
+    try:
+        resolver = ConfigResolver(
+            registry,
+            config_file=args.config,
+            overrides=args_overrides(args),
+            isolated=args.isolated,
+        )
+    except (SettingsError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    paths = args.paths or ["."]
+    formats = args.formats or [_default_format(registry)]
+    outputs = args.outputs or []
+    if len(outputs) > len(formats):
+        raise UsageError("more --output than --format options: pair each --output with a --format")
+    for name in formats:
+        if name not in registry.formatters:
+            known = ", ".join(sorted(registry.formatters))
+            raise UsageError(f"unknown format {name!r} (available: {known})")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff exclude each other: --diff shows fixes without writing")
+
+    try:
+        if args.show_settings:
+            print(resolver.describe(args.stdin_filename or paths[0]))
+            return EXIT_OK
+        results = _lint(args, registry, resolver, paths)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+    summary = RunSummary()
+    if args.fix or args.diff:
+        from podlint.fixing import apply_fixes
+
+        results, summary.fixed = apply_fixes(results, registry, resolver, args)
+
+    if args.write_baseline:
+        from podlint.baseline import write_baseline
+
+        write_baseline(args.write_baseline, results)
+    if args.baseline:
+        from podlint.baseline import filter_baseline
+
+        try:
+            results, summary.baselined = filter_baseline(args.baseline, results)
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"--baseline {args.baseline}: {exc}") from None
+
+    plugin_diags = [
+        Diagnostic(
+            f"<plugin {p.plugin}>",
+            "PL900",
+            "plugin-error",
+            Severity.ERROR,
+            p.message,
+            "",
+            Span(1, 1, 1, 1),
+        )
+        for p in registry.problems
+    ]
+    if plugin_diags:
+        results.insert(0, FileResult("<plugins>", plugin_diags))
+
+    for r in results:
+        if r.skipped:
+            summary.skipped += 1
+            continue
+        if not r.path.startswith("<"):
+            summary.files += 1
+        summary.pods += r.pods
+        for d in r.diagnostics:
+            if d.severity is Severity.ERROR:
+                summary.errors += 1
+            elif d.severity is Severity.WARNING:
+                summary.warnings += 1
+            else:
+                summary.infos += 1
+            if d.fix is not None:
+                summary.fixable += 1
+    if summary.files == 0 and not args.write_baseline:
+        looked = ", ".join(paths)
+        skipped = f" ({summary.skipped} file(s) skipped as not pods)" if summary.skipped else ""
+        raise UsageError(f"no pod definition found to lint in {looked}{skipped}")
+
+    report = Report(results, summary, dict(registry.rules))
+    color = _use_color(args)
+    for i, name in enumerate(formats):
+        target = outputs[i] if i < len(outputs) else "-"
+        formatter: Formatter = registry.formatters[name](
+            color=color and target == "-", show_source=args.show_source
+        )
+        formatter.quiet = args.quiet  # type: ignore[attr-defined]
+        formatter.statistics = args.statistics  # type: ignore[attr-defined]
+        text = formatter.format(report)
+        _emit(text, target)
+
+    settings = resolver.settings_for(paths[0] if paths[0] != "-" else (args.stdin_filename or "-"))
+    fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
+    failed = any(d.severity.rank >= fail_on.rank for r in results for d in r.diagnostics)
+    return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
+
+
+def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
+    from podlint.engine import Linter
+    from podlint.runner import run
+
+    linter = Linter(registry)
+    if paths == ["-"]:
+        name = args.stdin_filename or "-"
+        settings = resolver.settings_for(name)
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        return [linter.lint_bytes(data, name, settings, explicit=True)]
+    if "-" in paths:
+        raise UsageError("- (standard input) cannot be combined with other paths")
+    try:
+        targets: list[Target] = list(discover(paths, resolver.settings_for))
+    except FileNotFoundError as exc:
+        raise UsageError(f"{exc.args[0]}: no such file or folder") from None
+    use_cache = not args.no_cache and not (args.fix or args.diff)
+    if use_cache:
+        from podlint.cache import cached_run
+
+        return list(cached_run(linter, resolver.settings_for, targets, args.jobs or None, registry))
+    return list(run(linter, resolver.settings_for, targets, args.jobs or None))
+
+
+def _default_format(registry: Registry) -> str:
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" in registry.formatters:
+        return "github"
+    return "text"
+
+
+def _use_color(args: Any) -> bool:
+    if args.no_color or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _emit(text: str, target: str) -> None:
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from podlint.safe_write import write_text_atomic
+
+    try:
+        write_text_atomic(target, text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None

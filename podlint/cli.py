@@ -1,0 +1,305 @@
+"""The command line: ``podlint check``, ``rules``, ``explain``, ``schema``, ``lsp``, ``clean``.
+
+Exit codes (DESIGN.md): 0 nothing at or above the fail threshold, 1 findings, 2 usage or
+configuration error, 3 internal error. Usage errors are one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from podlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """A problem with the command line or configuration: one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _csv(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def _resources_arg(text: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for part in text.split(","):
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise argparse.ArgumentTypeError(f"expected cpus=4,mem=16384,… got {text!r}")
+        try:
+            out[key.strip()] = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{key.strip()} must be a number, got {value!r}"
+            ) from None
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="podlint",
+        description="Lint Marathon pod definitions (JSON or YAML) before they reach Marathon.",
+    )
+    parser.add_argument(
+        "--version", action="store_true", help="print versions of podlint and its plugins"
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files and folders (default: .)")
+    check.add_argument("paths", nargs="*", help="files or folders; - reads standard input")
+    out = check.add_argument_group("output")
+    out.add_argument(
+        "--format",
+        action="append",
+        dest="formats",
+        metavar="FORMAT",
+        help="output format (text, json, …; see `podlint check --help`); repeat with --output "
+        "to write several reports in one run",
+    )
+    out.add_argument(
+        "--output",
+        action="append",
+        dest="outputs",
+        metavar="FILE",
+        help="write the report of the matching --format to FILE (- for standard output)",
+    )
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    out.add_argument(
+        "--no-color", action="store_true", help="never colour the output (also NO_COLOR)"
+    )
+    out.add_argument(
+        "--show-source",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="show the source line under each finding (text format)",
+    )
+    out.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rules (names, codes, prefixes)",
+    )
+    sel.add_argument("--ignore", action="append", metavar="RULES", help="not these rules")
+    sel.add_argument("--extend-select", action="append", metavar="RULES", help="also these rules")
+    sel.add_argument(
+        "--extend-ignore", action="append", metavar="RULES", help="also not these rules"
+    )
+    sel.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        help="lowest severity that fails the run (default warning)",
+    )
+    sel.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    sel.add_argument(
+        "--no-inline-suppressions",
+        action="store_true",
+        help="ignore podlint: disable comments and labels",
+    )
+    cfg = check.add_argument_group("configuration")
+    cfg.add_argument(
+        "--config", metavar="FILE", help="use this configuration file instead of discovering one"
+    )
+    cfg.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    cfg.add_argument(
+        "--show-settings",
+        action="store_true",
+        help="print the effective settings for the first path and exit",
+    )
+    cfg.add_argument(
+        "--stdin-filename", metavar="PATH", help="the name of the file read from standard input"
+    )
+    cl = check.add_argument_group("cluster profile (override configuration's `cluster:`)")
+    cl.add_argument(
+        "--marathon-version", metavar="V", help="Marathon version line (1.4 … 1.10; default 1.10)"
+    )
+    cl.add_argument("--preset", metavar="NAME", help="cluster preset: dcos, dcos-enterprise")
+    cl.add_argument("--security-mode", choices=["disabled", "permissive", "strict"])
+    cl.add_argument(
+        "--feature", action="append", metavar="NAME", help="Marathon --enable_features (repeatable)"
+    )
+    cl.add_argument(
+        "--default-network-name", metavar="NAME", help="Marathon --default_network_name"
+    )
+    cl.add_argument(
+        "--network",
+        action="append",
+        metavar="NAME",
+        help="a virtual network that exists (repeatable)",
+    )
+    cl.add_argument("--mesos-role", metavar="ROLE", help="Marathon --mesos_role")
+    cl.add_argument("--new-group-enforce-role", choices=["off", "top"])
+    cl.add_argument("--mesos-master-version", metavar="V")
+    cl.add_argument(
+        "--agent",
+        type=_resources_arg,
+        metavar="cpus=N,mem=N,…",
+        help="capacity of the largest agent",
+    )
+    fx = check.add_argument_group("fixes")
+    fx.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    fx.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes"
+    )
+    fx.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    bl = check.add_argument_group("baseline and cache")
+    bl.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    bl.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE")
+    bl.add_argument("--no-cache", action="store_true", help="do not read or write .podlint_cache/")
+    bl.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (default: automatic)",
+    )
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--all", action="store_true", help="include rules that are off by default")
+    explain = sub.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", help="rule name or code")
+    schema = sub.add_parser("schema", help="print the JSON Schema of pod definitions, for editors")
+    schema.add_argument("--marathon-version", default="1.10", metavar="V")
+    sub.add_parser("lsp", help="run the language server on standard input/output")
+    clean = sub.add_parser("clean", help="remove .podlint_cache/ below the current folder")
+    clean.add_argument("path", nargs="?", default=".")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
+        print(f"podlint: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line; the traceback only on request
+        if os.environ.get("PODLINT_DEBUG"):
+            raise
+        print(
+            f"podlint: internal error: {type(exc).__name__}: {exc} "
+            "(set PODLINT_DEBUG=1 for the traceback and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        return _print_version()
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    if args.command == "check":
+        from podlint.check_command import run_check
+
+        return run_check(args)
+    if args.command == "rules":
+        from podlint.rules_command import list_rules
+
+        return list_rules(args.format, args.all)
+    if args.command == "explain":
+        from podlint.rules_command import explain
+
+        return explain(args.rule)
+    if args.command == "schema":
+        return _schema(args.marathon_version)
+    if args.command == "lsp":
+        from podlint.lsp import serve
+
+        return serve()
+    if args.command == "clean":
+        from podlint.cache import clean
+
+        return clean(args.path)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def _print_version() -> int:
+    from podlint.plugins import make_plugin_manager
+
+    _, registry = make_plugin_manager()
+    print(f"podlint {__version__}")
+    for p in registry.plugins:
+        kind = "built-in" if p.builtin else "plugin"
+        print(f"  {kind} {p.name}: {p.distribution} {p.version}")
+    for problem in registry.problems:
+        print(f"  broken plugin {problem.plugin}: {problem.message}")
+    return EXIT_OK
+
+
+def _schema(version: str) -> int:
+    import json
+
+    from podlint.profile import MarathonVersion
+    from podlint.schema import export_schema
+
+    try:
+        MarathonVersion.parse(version)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(json.dumps(export_schema(version), indent=2))
+    return EXIT_OK
+
+
+def args_overrides(args: Any) -> dict[str, Any]:
+    """Command-line flags as configuration keys (they win over files)."""
+    overrides: dict[str, Any] = {}
+    for key in ("select", "ignore", "extend_select", "extend_ignore"):
+        value = _csv(getattr(args, key))
+        if value is not None:
+            overrides[key] = value
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    if args.no_inline_suppressions:
+        overrides["inline_suppressions"] = False
+    cluster: dict[str, Any] = {}
+    for key in (
+        "marathon_version",
+        "preset",
+        "security_mode",
+        "default_network_name",
+        "mesos_role",
+        "new_group_enforce_role",
+        "mesos_master_version",
+        "agent",
+    ):
+        value = getattr(args, key)
+        if value is not None:
+            cluster[key] = value
+    if args.feature:
+        cluster["features"] = _csv(args.feature)
+    if args.network:
+        cluster["networks"] = _csv(args.network)
+    if cluster:
+        overrides["cluster"] = cluster
+    return overrides
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""The finding types every stage of podlint shares.
+
+Rules emit :class:`Finding` objects that say *where* by JSON Pointer; the pipeline turns each into a
+:class:`Diagnostic` with a :class:`Span` in one place (``podlint.locate``). Formatters only ever see
+diagnostics.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is; the values are the contract (DESIGN.md, "Severity means something")."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A text range, 1-based; ``end_line``/``end_column`` point one past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def contains(self, other: Span) -> bool:
+        return (self.line, self.column) <= (other.line, other.column) and (
+            other.end_line,
+            other.end_column,
+        ) <= (self.end_line, self.end_column)
+
+
+Target = Literal["value", "key", "member"]
+"""What part of the pointed-to member a finding or a fix is about.
+
+``value`` is the value's text, ``key`` the key's text in its mapping (the value's span for array items),
+``member`` key and value together (for removals).
+"""
+
+
+@dataclass(frozen=True)
+class FixOp:
+    """One structural change, by pointer; ``podlint.locate`` renders it into text edits.
+
+    kinds:
+      - ``replace``: replace the value at ``pointer`` with ``value`` (any JSON value);
+      - ``rename``: rename the key at ``pointer`` to ``value`` (a string);
+      - ``remove``: remove the member (mapping key and value, or array item) at ``pointer``.
+    """
+
+    kind: Literal["replace", "rename", "remove"]
+    pointer: str
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A machine-applicable change that resolves a finding.
+
+    ``safe`` keeps the user's evident intent; ``unsafe`` changes what Marathon will do.
+    """
+
+    description: str
+    applicability: Literal["safe", "unsafe"]
+    ops: tuple[FixOp, ...]
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """A fix op rendered against the file text. Offsets index the decoded text (code points)."""
+
+    start: int
+    end: int
+    replacement: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ResolvedFix:
+    description: str
+    applicability: Literal["safe", "unsafe"]
+    edits: tuple[TextEdit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: a message about the member at ``pointer`` (RFC 6901).
+
+    Rules never compute positions. ``target`` says whether the key or the value is at fault (an
+    unknown key is reported at its key, a wrong type at its value).
+    """
+
+    pointer: str
+    message: str
+    help: str | None = None
+    target: Target = "value"
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A located finding, ready for a formatter. Ordered by (file, line, column, code)."""
+
+    file: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    pointer: str
+    span: Span
+    help: str | None = None
+    url: str | None = None
+    fix: ResolvedFix | None = None
+    document: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.span.line, self.span.column, self.code, self.message)
+
+    def __lt__(self, other: Diagnostic) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: Diagnostic) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: Diagnostic) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: Diagnostic) -> bool:
+        return self.sort_key >= other.sort_key
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    """``join_pointer("/containers", 0, "name") == "/containers/0/name"``."""
+    return base + "".join("/" + escape_pointer_token(t) for t in tokens)
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if pointer == "":
+        return []
+    if not pointer.startswith("/"):
+        raise ValueError(f"not a JSON pointer: {pointer!r}")
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]

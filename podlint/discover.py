@@ -1,0 +1,188 @@
+"""Which files to lint: named files always, folders walked with include/exclude globs and .gitignore.
+
+Walking never follows symbolic links to folders (no loops) and never opens anything that is not a
+regular file (a FIFO would block).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from podlint.settings import Settings
+
+ALWAYS_SKIPPED_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        ".tox",
+        ".podlint_cache",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str
+    explicit: bool
+
+
+@dataclass
+class _IgnoreRule:
+    regex: re.Pattern[str]
+    negate: bool
+    dir_only: bool
+
+
+@dataclass
+class GitIgnore:
+    """The subset of gitignore semantics that matters for finding pod files."""
+
+    rules: list[tuple[str, _IgnoreRule]] = field(default_factory=list)
+
+    def add_file(self, folder: str) -> None:
+        path = os.path.join(folder, ".gitignore")
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                lines = fh.read().splitlines()
+        except OSError:
+            return
+        for raw in lines:
+            line = raw.rstrip()
+            if not line or line.startswith("#"):
+                continue
+            negate = line.startswith("!")
+            if negate:
+                line = line[1:]
+            dir_only = line.endswith("/")
+            line = line.rstrip("/")
+            anchored = "/" in line
+            line = line.lstrip("/")
+            regex = _glob_to_regex(line, anchored)
+            self.rules.append((folder, _IgnoreRule(regex, negate, dir_only)))
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        result = False
+        for folder, rule in self.rules:
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            if rel.startswith("../"):
+                continue
+            if rule.dir_only and not is_dir:
+                continue
+            if rule.regex.fullmatch(rel):
+                result = not rule.negate
+        return result
+
+
+def _glob_to_regex(pattern: str, anchored: bool) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            end = pattern.find("]", i)
+            if end == -1:
+                out.append(re.escape(c))
+            else:
+                out.append(pattern[i : end + 1])
+                i = end
+        else:
+            out.append(re.escape(c))
+        i += 1
+    body = "".join(out)
+    return re.compile(body if anchored else f"(?:.*/)?{body}")
+
+
+def _matches_any(rel: str, patterns: list[str]) -> bool:
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Iterator[Target]:
+    """Yield the files to lint, in a stable order; raise FileNotFoundError for a missing path."""
+    seen: set[str] = set()
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise FileNotFoundError(path) from None
+        if stat.S_ISDIR(st.st_mode):
+            for found in _walk(path, settings_for(os.path.join(path, "_"))):
+                key = os.path.abspath(found)
+                if key not in seen:
+                    seen.add(key)
+                    yield Target(found, explicit=False)
+        else:
+            key = os.path.abspath(path)
+            if key not in seen:
+                seen.add(key)
+                yield Target(path, explicit=True)
+
+
+def _walk(root: str, settings: Settings) -> Iterator[str]:
+    gitignore = GitIgnore()
+    if settings.respect_gitignore:
+        # .gitignore files above the root apply too, up to the repository's top.
+        folder = os.path.abspath(root)
+        above: list[str] = []
+        while True:
+            above.append(folder)
+            if os.path.isdir(os.path.join(folder, ".git")):
+                break
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                above = [os.path.abspath(root)]
+                break
+            folder = parent
+        for folder in reversed(above[1:]):
+            gitignore.add_file(folder)
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        if settings.respect_gitignore:
+            gitignore.add_file(dirpath)
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        keep = []
+        for d in sorted(dirnames):
+            full = os.path.join(dirpath, d)
+            if d in ALWAYS_SKIPPED_DIRS or _matches_any(rel_dir + d, settings.exclude):
+                continue
+            if settings.respect_gitignore and gitignore.ignored(full, True):
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            rel = rel_dir + name
+            if not _matches_any(rel, settings.include) or _matches_any(rel, settings.exclude):
+                continue
+            if settings.respect_gitignore and gitignore.ignored(full, False):
+                continue
+            try:
+                if not stat.S_ISREG(os.stat(full).st_mode):
+                    continue  # FIFOs, sockets, devices, dangling links: never opened
+            except OSError:
+                continue
+            yield full

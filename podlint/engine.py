@@ -1,0 +1,270 @@
+"""The pipeline for one file: load -> identify -> check -> locate -> filter.
+
+Rules see plain data and say *where* by JSON Pointer; this module turns every finding into a located
+:class:`~podlint.diagnostics.Diagnostic` in one place, and keeps a broken rule from taking the run down.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from podlint import fixes, suppressions
+from podlint.diagnostics import Diagnostic, Finding, Severity, Span
+from podlint.document import Document, LoadResult
+from podlint.formatters.base import FileResult
+from podlint.identify import describe_non_pod, is_pod
+from podlint.plugins import Registry
+from podlint.rule import Context, PipelineRule
+from podlint.settings import ActiveRule, Settings, active_rules
+
+# A rule that takes longer than this on one document is reported (it still completes).
+RULE_TIME_BUDGET = 2.0
+
+Loader = Callable[[bytes, str, int], LoadResult]
+
+
+def _default_loader(data: bytes, filename: str, max_bytes: int) -> LoadResult:
+    from podlint.loader import load
+
+    return load(data, filename, max_bytes=max_bytes)
+
+
+@dataclass
+class Linter:
+    """Lints files with one registry; settings may differ per file (configuration is per folder)."""
+
+    registry: Registry
+    loader: Loader = _default_loader
+    _active: dict[int, tuple[Settings, list[ActiveRule]]] = field(default_factory=dict)
+
+    def active(self, settings: Settings) -> list[ActiveRule]:
+        cached = self._active.get(id(settings))
+        if cached is None or cached[0] is not settings:
+            cached = (settings, active_rules(settings, self.registry.rules))
+            self._active[id(settings)] = cached
+        return cached[1]
+
+    def lint_bytes(
+        self, data: bytes, path: str, settings: Settings, *, explicit: bool = True
+    ) -> FileResult:
+        active = self.active(settings)
+        by_name = {a.rule.name: a for a in active}
+        try:
+            loaded = self.loader(data, path, settings.max_file_size)
+        except Exception as exc:  # the loader promises not to raise; if it does, say so, once
+            span = Span(1, 1, 1, 1)
+            diag = self._pipeline_diag(
+                by_name, "syntax-error", path, f"podlint could not read this file: {exc}", span, ""
+            )
+            return FileResult(path, [diag] if diag else [], None)
+        documents = loaded.documents
+        pod_docs = [d for d in documents if is_pod(d.data)]
+
+        if not explicit and not pod_docs:
+            # A walked file that is plainly not a pod: skipped, unless it was meant to be one.
+            looks_meant = loaded.text is not None and "containers" in loaded.text
+            if not loaded.problems or not looks_meant:
+                reason = describe_non_pod(documents[0].data) if documents else "no document"
+                return FileResult(path, [], loaded.text, skipped=reason)
+
+        diagnostics: list[Diagnostic] = []
+        for problem in loaded.problems:
+            diag = self._pipeline_diag(
+                by_name,
+                problem.rule,
+                path,
+                problem.message,
+                problem.span,
+                "",
+                problem.help,
+                document=problem.document or 0,
+            )
+            if diag is not None:
+                diagnostics.append(diag)
+
+        for doc in documents:
+            if not is_pod(doc.data):
+                if explicit or len(pod_docs) > 0:
+                    diag = self._pipeline_diag(
+                        by_name,
+                        "not-a-pod",
+                        path,
+                        describe_non_pod(doc.data),
+                        doc.extent,
+                        "",
+                        "podlint checks Marathon pod definitions (/v2/pods); lint app definitions "
+                        "with another tool, or exclude this file",
+                        document=doc.index,
+                    )
+                    if diag is not None:
+                        diagnostics.append(diag)
+                continue
+            diagnostics.extend(self._check_pod(doc, path, loaded.text, settings, active, by_name))
+
+        diagnostics = self._per_file_ignores(diagnostics, path, settings)
+        if settings.inline_suppressions:
+            diagnostics = suppressions.apply(
+                diagnostics,
+                text=loaded.text,
+                documents=documents,
+                settings=settings,
+                active=active,
+                registry=self.registry,
+                path=path,
+            )
+        diagnostics.sort()
+        return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs))
+
+    # -- stages ---------------------------------------------------------------------------------
+
+    def _check_pod(
+        self,
+        doc: Document,
+        path: str,
+        text: str | None,
+        settings: Settings,
+        active: list[ActiveRule],
+        by_name: dict[str, ActiveRule],
+    ) -> Iterable[Diagnostic]:
+        memo: dict[str, Any] = {}
+        for entry in active:
+            rule_cls = entry.rule
+            if issubclass(rule_cls, PipelineRule):
+                continue
+            ctx = Context(
+                profile=settings.profile,
+                options=entry.options,
+                source_format=doc.format,
+                plain_scalars=doc.plain_scalars,
+                memo=memo,
+            )
+            started = time.perf_counter()
+            try:
+                findings = list(rule_cls().check(doc.data, ctx))
+            except Exception as exc:
+                yield from self._rule_error(
+                    by_name,
+                    path,
+                    doc,
+                    rule_cls.name,
+                    f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) raised "
+                    f"{type(exc).__name__}: {exc}; the other rules still ran",
+                )
+                continue
+            elapsed = time.perf_counter() - started
+            if elapsed > RULE_TIME_BUDGET:
+                yield from self._rule_error(
+                    by_name,
+                    path,
+                    doc,
+                    rule_cls.name,
+                    f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) took "
+                    f"{elapsed:.1f} s on this document, over its budget of {RULE_TIME_BUDGET:.0f} s",
+                )
+            for finding in findings:
+                if not isinstance(finding, Finding) or not isinstance(finding.pointer, str):
+                    yield from self._rule_error(
+                        by_name,
+                        path,
+                        doc,
+                        rule_cls.name,
+                        f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) "
+                        f"returned {finding!r:.80}, which is not a Finding; it was ignored",
+                    )
+                    continue
+                yield self._locate(doc, path, text, entry, finding)
+
+    def _locate(
+        self, doc: Document, path: str, text: str | None, entry: ActiveRule, finding: Finding
+    ) -> Diagnostic:
+        try:
+            span, _ = doc.locate(finding.pointer, finding.target)
+        except ValueError:  # a malformed pointer from a rule: fall back to the document
+            span = doc.extent
+        resolved = None
+        if finding.fix is not None and text is not None and not doc.recovered:
+            resolved = fixes.render_fix(doc, text, finding.fix)
+        return Diagnostic(
+            file=path,
+            code=entry.rule.code,
+            name=entry.rule.name,
+            severity=entry.severity,
+            message=finding.message,
+            pointer=finding.pointer,
+            span=span,
+            help=finding.help,
+            url=entry.rule.url(),
+            fix=resolved,
+            document=doc.index,
+        )
+
+    def _owner(self, rule_name: str) -> str:
+        return f"plugin {self.registry.owner.get(rule_name, '?')}"
+
+    def _rule_error(
+        self, by_name: dict[str, ActiveRule], path: str, doc: Document, _rule: str, message: str
+    ) -> Iterable[Diagnostic]:
+        diag = self._pipeline_diag(
+            by_name, "rule-error", path, message, doc.extent, "", document=doc.index
+        )
+        if diag is not None:
+            yield diag
+
+    def _pipeline_diag(
+        self,
+        by_name: dict[str, ActiveRule],
+        rule_name: str,
+        path: str,
+        message: str,
+        span: Span,
+        pointer: str,
+        help: str | None = None,
+        *,
+        document: int = 0,
+    ) -> Diagnostic | None:
+        entry = by_name.get(rule_name)
+        if entry is None:
+            rule = self.registry.rules.get(rule_name)
+            if rule is not None:
+                return None  # known but not selected
+            # An unknown pipeline rule name (a loader bug): still report, as a syntax error.
+            return Diagnostic(
+                path, "PL001", "syntax-error", Severity.ERROR, message, pointer, span, help
+            )
+        return Diagnostic(
+            file=path,
+            code=entry.rule.code,
+            name=entry.rule.name,
+            severity=entry.severity,
+            message=message,
+            pointer=pointer,
+            span=span,
+            help=help,
+            url=entry.rule.url(),
+            document=document,
+        )
+
+    @staticmethod
+    def _per_file_ignores(
+        diagnostics: list[Diagnostic], path: str, settings: Settings
+    ) -> list[Diagnostic]:
+        if not settings.per_file_ignores or not diagnostics:
+            return diagnostics
+        base = os.path.dirname(settings.config_file) if settings.config_file else os.getcwd()
+        rel = os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+        ignored: set[str] = set()
+        for pattern, selectors in settings.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+                ignored.update(selectors)
+        if not ignored:
+            return diagnostics
+        return [
+            d
+            for d in diagnostics
+            if not any(s in (d.name, d.code) or s == "ALL" or d.code.startswith(s) for s in ignored)
+        ]

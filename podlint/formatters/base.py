@@ -1,0 +1,72 @@
+"""The formatter interface: a formatter turns a finished run into text; it is the only code that prints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from podlint.diagnostics import Diagnostic
+
+
+@dataclass
+class FileResult:
+    """What podlint made of one file (formatters that report per file, like JUnit, need this)."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    # The decoded text, for source snippets; None when the file could not be decoded.
+    text: str | None = None
+    # How many documents of the file were linted as pods.
+    pods: int = 0
+    # Set when a walked file was plainly not a pod and was skipped (not an error).
+    skipped: str | None = None
+
+
+@dataclass
+class RunSummary:
+    files: int = 0
+    pods: int = 0
+    skipped: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    fixed: int = 0
+    suppressed: int = 0
+    baselined: int = 0
+    fixable: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Report:
+    files: list[FileResult]
+    summary: RunSummary
+    rules: dict[str, type] = field(default_factory=dict)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted(d for f in self.files for d in f.diagnostics)
+
+
+class Formatter:
+    """Subclass and register through the ``podlint_formatters`` hook."""
+
+    name: ClassVar[str]
+    description: ClassVar[str] = ""
+
+    def __init__(self, *, color: bool = False, show_source: bool = True) -> None:
+        self.color = color
+        self.show_source = show_source
+
+    def format(self, report: Report) -> str:
+        raise NotImplementedError
+
+
+def count_by_severity(diagnostics: Sequence[Diagnostic]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        counts[d.severity.value] += 1
+    return counts

@@ -1,0 +1,118 @@
+"""``--format text`` (the default): each finding with its source line, a caret underline and help.
+
+Modelled on ruff's and actionlint's full output::
+
+    pods/web.json:14:23: error PL301 health check probes endpoint `htp`, … (health-check-endpoint)
+       |
+    14 |         "http": {"endpoint": "htp", "path": "/ping"}
+       |                              ^^^^^
+       = help: did you mean `http`?
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from podlint.diagnostics import Diagnostic, Severity
+from podlint.formatters.base import Formatter, Report
+
+_COLORS = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+}
+_BOLD, _DIM, _BLUE, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;34m", "\x1b[0m"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+class TextFormatter(Formatter):
+    name = "text"
+    description = "human-readable findings with source snippets (default)"
+    quiet = False
+    statistics = False
+
+    def _c(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def format(self, report: Report) -> str:
+        out: list[str] = []
+        texts = {f.path: f.text for f in report.files}
+        for d in report.diagnostics:
+            out.append(self._header(d))
+            if self.show_source:
+                out.extend(self._snippet(d, texts.get(d.file)))
+            if d.help:
+                out.append(f"   {self._c(_BLUE, '=')} help: {d.help}")
+            if self.show_source or d.help:
+                out.append("")
+        if self.statistics:
+            out.extend(self._statistics(report.diagnostics))
+        if not self.quiet:
+            out.append(self._summary(report))
+        return "\n".join(out) + ("\n" if out else "")
+
+    def _header(self, d: Diagnostic) -> str:
+        location = self._c(_BOLD, f"{d.file}:{d.span.line}:{d.span.column}:")
+        severity = self._c(_COLORS[d.severity], d.severity.value)
+        return f"{location} {severity} {self._c(_BOLD, d.code)} {d.message} {self._c(_DIM, f'({d.name})')}"
+
+    def _snippet(self, d: Diagnostic, text: str | None) -> list[str]:
+        if text is None:
+            return []
+        lines = text.splitlines()
+        if not 1 <= d.span.line <= len(lines):
+            return []
+        line = lines[d.span.line - 1].replace("\t", " ")
+        if len(line) > 200:  # minified JSON: show the part around the finding
+            start = max(0, d.span.column - 60)
+            shown = line[start : start + 140]
+            col = d.span.column - start
+        else:
+            shown, col = line, d.span.column
+        end_col = d.span.end_column if d.span.end_line == d.span.line else len(shown) + 1
+        width = max(1, min(end_col, len(shown) + 1) - col)
+        gutter = " " * len(str(d.span.line))
+        bar = self._c(_BLUE, "|")
+        carets = self._c(_COLORS[d.severity], "^" * width)
+        return [
+            f"{gutter} {bar}",
+            f"{self._c(_BLUE, str(d.span.line))} {bar} {shown}",
+            f"{gutter} {bar} {' ' * (col - 1)}{carets}",
+        ]
+
+    def _statistics(self, diagnostics: list[Diagnostic]) -> list[str]:
+        counts = Counter((d.code, d.name) for d in diagnostics)
+        return [f"{n:6d}  {code}  {name}" for (code, name), n in counts.most_common()] + [""]
+
+    def _summary(self, report: Report) -> str:
+        s = report.summary
+        total = s.errors + s.warnings + s.infos
+        checked = _plural(s.files, "file")
+        extra = []
+        if s.skipped:
+            extra.append(f"{s.skipped} skipped as not pods")
+        if s.baselined:
+            extra.append(f"{s.baselined} known in the baseline")
+        if s.fixed:
+            extra.append(f"{_plural(s.fixed, 'fix')} applied")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        if total == 0:
+            return self._c(_BOLD, f"All good: {checked} checked, no problems found{tail}.")
+        parts = []
+        for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info")):
+            if n:
+                parts.append(_plural(n, word) if word != "info" else f"{n} info")
+        fixable = ""
+        if s.fixable:
+            fixable = (
+                f"\n{s.fixable} fixable with `podlint check --fix` (some may need --unsafe-fixes)."
+            )
+        return (
+            self._c(
+                _BOLD, f"Found {_plural(total, 'problem')} ({', '.join(parts)}) in {checked}{tail}."
+            )
+            + fixable
+        )

@@ -1,0 +1,77 @@
+"""``podlint rules`` and ``podlint explain``: read the rule classes and their docstrings."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+from podlint.cli import EXIT_OK, UsageError
+from podlint.plugins import make_plugin_manager
+from podlint.rule import Rule
+
+
+def rule_record(rule: type[Rule], plugin: str) -> dict[str, object]:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "summary": rule.summary,
+        "policy": rule.policy,
+        "marathon_rules": list(rule.marathon_rules),
+        "settings": list(rule.settings),
+        "options": [
+            {"name": f.name, "type": str(f.type), "default": _default(f)}
+            for f in rule.option_fields()
+        ],
+        "plugin": plugin,
+        "url": rule.url(),
+    }
+
+
+def _default(field: object) -> object:
+    import dataclasses
+
+    f = field  # type: ignore[assignment]
+    if f.default is not dataclasses.MISSING:  # type: ignore[attr-defined]
+        return f.default  # type: ignore[attr-defined]
+    if f.default_factory is not dataclasses.MISSING:  # type: ignore[attr-defined]
+        return f.default_factory()  # type: ignore[attr-defined]
+    return None
+
+
+def list_rules(fmt: str, include_all: bool) -> int:
+    _, registry = make_plugin_manager()
+    rules = sorted(registry.rules.values(), key=lambda r: r.code)
+    if fmt == "json":
+        records = [rule_record(r, registry.owner.get(r.name, "?")) for r in rules]
+        print(json.dumps({"version": 1, "rules": records}, indent=2, default=str))
+        return EXIT_OK
+    for r in rules:
+        tag = " [policy, off until configured]" if r.policy else ""
+        print(f"{r.code:6} {r.name:34} {r.severity.value:8} {r.summary}{tag}")
+    return EXIT_OK
+
+
+def explain(name: str) -> int:
+    _, registry = make_plugin_manager()
+    rule = registry.lookup(name)
+    if rule is None:
+        close = difflib.get_close_matches(name, [*registry.rules, *registry.by_code], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown rule {name!r}{hint} (see `podlint rules`)")
+    header = f"{rule.code} {rule.name} ({rule.severity.value})"
+    meta = []
+    if rule.marathon_rules:
+        meta.append("Marathon rules: " + ", ".join(rule.marathon_rules))
+    if rule.settings:
+        meta.append("Depends on: " + ", ".join(f"cluster.{s}" for s in rule.settings))
+    if rule.policy:
+        meta.append("Policy rule: off until configured under `rules:`")
+    print(header)
+    print("=" * len(header))
+    for line in meta:
+        print(line)
+    if meta:
+        print()
+    print(rule.doc())
+    return EXIT_OK

@@ -1,0 +1,174 @@
+"""Effective settings for linting one file, and rule selection.
+
+``podlint.config`` builds :class:`Settings` from configuration files and command-line flags; this
+module decides, from them, which rules run with which severity and options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from podlint.diagnostics import Severity
+from podlint.profile import ClusterProfile
+from podlint.rule import Rule
+
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+
+class SettingsError(ValueError):
+    """A configuration or command-line value that cannot be used (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """``rules: {<name>: {severity: ..., <option>: ...}}`` for one rule."""
+
+    severity: Severity | None = None
+    off: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Settings:
+    profile: ClusterProfile = field(default_factory=ClusterProfile)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.WARNING
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: ["*.json", "*.yaml", "*.yml"])
+    exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    inline_suppressions: bool = True
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # Where each setting came from (for --show-settings): key -> file or "command line" or "default".
+    origins: dict[str, str] = field(default_factory=dict)
+    # The configuration file that applies, if any (its folder anchors per_file_ignores globs).
+    config_file: str | None = None
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    rule: type[Rule]
+    severity: Severity
+    options: Any
+
+
+def _matches(selector: str, rule: type[Rule]) -> int:
+    """How specifically ``selector`` names ``rule``: 0 no match, higher is more specific."""
+    if selector in (rule.name, rule.code):
+        return 1000
+    if selector == "ALL":
+        return 1
+    if rule.code.startswith(selector):
+        return 1 + len(selector)
+    return 0
+
+
+def validate_selectors(selectors: Iterable[str], rules: dict[str, type[Rule]], where: str) -> None:
+    """An unknown rule name, code or prefix is an error, never a silent no-op."""
+    import difflib
+
+    names = list(rules)
+    codes = [r.code for r in rules.values()]
+    for sel in selectors:
+        if sel == "ALL" or sel in rules or any(c.startswith(sel) for c in codes):
+            continue
+        close = difflib.get_close_matches(sel, names + codes, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise SettingsError(f"{where}: unknown rule {sel!r}{hint} (see `podlint rules`)")
+
+
+def build_options(rule: type[Rule], values: dict[str, Any], where: str) -> Any:
+    """Instantiate the rule's options dataclass, checking names and types."""
+    if not values:
+        return rule.options()
+    fields = {f.name: f for f in rule.option_fields()}
+    for key, value in values.items():
+        if key not in fields:
+            import difflib
+
+            close = difflib.get_close_matches(key, list(fields), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            known = ", ".join(fields) or "none"
+            raise SettingsError(
+                f"{where}: rule {rule.name} has no option {key!r}{hint} (options: {known})"
+            )
+        _check_type(value, fields[key].type, f"{where}: rules.{rule.name}.{key}")
+    try:
+        return rule.options(**values)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"{where}: rules.{rule.name}: {exc}") from None
+
+
+_TYPE_WORDS = {"str": str, "int": int, "float": (int, float), "bool": bool}
+
+
+def _check_type(value: Any, annotation: Any, where: str) -> None:
+    text = (
+        annotation
+        if isinstance(annotation, str)
+        else getattr(annotation, "__name__", str(annotation))
+    )
+    text = text.replace("typing.", "")
+    base = text.split("[", 1)[0].split("|", 1)[0].strip()
+    if "None" in text and value is None:
+        return
+    if base in ("list", "tuple", "Sequence"):
+        if not isinstance(value, list):
+            raise SettingsError(f"{where} must be a list, got {type(value).__name__} {value!r}")
+        inner = (
+            text[text.find("[") + 1 : text.rfind("]")].split(",")[0].strip() if "[" in text else ""
+        )
+        expected = _TYPE_WORDS.get(inner)
+        if expected is not None:
+            for item in value:
+                if (
+                    (isinstance(item, bool)
+                    and expected is not bool)
+                    or not isinstance(item, expected)
+                ):
+                    raise SettingsError(f"{where}: every item must be {inner}, got {item!r}")
+        return
+    expected = _TYPE_WORDS.get(base)
+    if expected is None:
+        return
+    if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
+        raise SettingsError(f"{where} must be {base}, got {type(value).__name__} {value!r}")
+
+
+def active_rules(settings: Settings, rules: dict[str, type[Rule]]) -> list[ActiveRule]:
+    """The rules that run, by the most specific selector (ties go to ``ignore``), as ruff does."""
+    selects = list(settings.select) if settings.select is not None else None
+    selects_all = [*(selects if selects is not None else []), *settings.extend_select]
+    ignores = [*settings.ignore, *settings.extend_ignore]
+    active: list[ActiveRule] = []
+    for name, rule in sorted(rules.items(), key=lambda kv: kv[1].code):
+        configured = settings.rules.get(name) or settings.rules.get(rule.code)
+        best_select = max((_matches(s, rule) for s in selects_all), default=0)
+        best_ignore = max((_matches(s, rule) for s in ignores), default=0)
+        if rule.policy:
+            # Policies are the organisation's: on only when named or configured, never by a prefix.
+            enabled = best_select == 1000 or (configured is not None and not configured.off)
+        else:
+            default_on = selects is None
+            enabled = best_select > 0 or (default_on and best_select == 0)
+        if best_ignore and best_ignore >= best_select:
+            enabled = False
+        if configured is not None and configured.off:
+            enabled = False
+        if not enabled:
+            continue
+        severity = configured.severity if configured and configured.severity else rule.severity
+        options = build_options(rule, configured.options if configured else {}, "configuration")
+        active.append(ActiveRule(rule, severity, options))
+    return active
+
+
+def replace(settings: Settings, **changes: Any) -> Settings:
+    return dataclasses.replace(settings, **changes)

@@ -1,0 +1,25 @@
+"""A file that could not be read at all still gets a finding, never a traceback."""
+
+from __future__ import annotations
+
+from podlint.diagnostics import Diagnostic, Severity, Span
+from podlint.engine import Linter
+from podlint.formatters.base import FileResult
+from podlint.settings import Settings
+
+
+def unreadable_result(linter: Linter, path: str, reason: str, settings: Settings) -> FileResult:
+    rule = linter.registry.rules.get("unreadable-file")
+    code = rule.code if rule else "PL009"
+    diag = Diagnostic(
+        file=path,
+        code=code,
+        name="unreadable-file",
+        severity=Severity.ERROR,
+        message=f"cannot read this file: {reason}",
+        pointer="",
+        span=Span(1, 1, 1, 1),
+        help="check the file's permissions, or exclude it from linting",
+        url=rule.url() if rule else None,
+    )
+    return FileResult(path, [diag], None)

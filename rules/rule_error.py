@@ -1,0 +1,41 @@
+"""Rule PL901 ``rule-error``: a rule crashed, returned something that is not a finding, or ran out of time."""
+
+from __future__ import annotations
+
+from podlint.diagnostics import Severity
+from podlint.rule import PipelineRule
+
+
+class RuleError(PipelineRule):
+    """A rule crashed, returned something that is not a finding, or ran out of time.
+
+    What it does
+    ------------
+    Reports a rule that raised an exception on a document, returned something other than findings, or
+    exceeded its time budget. The finding names the rule and its plugin; the other rules still ran.
+
+    Why is this bad
+    ---------------
+    That rule's verdict on this document is unknown, so the run cannot be trusted to be complete.
+
+    Example
+    -------
+    (No self-contained example: see the description above.)
+
+    Use instead
+    -----------
+    (See the description above.)
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    Report it to the rule's authors with the document that triggers it.
+    """
+
+    code = "PL901"
+    name = "rule-error"
+    severity = Severity.ERROR
+    summary = "A rule crashed, returned something that is not a finding, or ran out of time"

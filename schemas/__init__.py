@@ -1,0 +1,1 @@
+"""JSON Schemas of Marathon pod definitions, one per supported Marathon version line."""
