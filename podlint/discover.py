@@ -31,6 +31,20 @@ ALWAYS_SKIPPED_DIRS = frozenset(
     }
 )
 
+# Configuration files of podlint and of tools that sit beside pods: never pods themselves.
+NEVER_LINTED_FILES = frozenset(
+    {
+        ".podlint.yaml",
+        ".podlint.yml",
+        ".pre-commit-config.yaml",
+        ".pre-commit-hooks.yaml",
+        ".gitlab-ci.yml",
+        ".yamllint",
+        ".yamllint.yaml",
+        ".yamllint.yml",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -174,6 +188,8 @@ def _walk(root: str, settings: Settings) -> Iterator[str]:
             keep.append(d)
         dirnames[:] = keep
         for name in sorted(filenames):
+            if name in NEVER_LINTED_FILES:
+                continue
             full = os.path.join(dirpath, name)
             rel = rel_dir + name
             if not _matches_any(rel, settings.include) or _matches_any(rel, settings.exclude):

@@ -173,9 +173,9 @@ def _call(impl: pluggy.HookImpl, registry: Registry) -> Iterable[Any] | None:
     if result is None:
         return None
     if isinstance(result, dict):
-        return result  # type: ignore[return-value]
+        return result
     try:
-        return list(result)
+        return list(result)  # type: ignore[call-overload]
     except TypeError:
         registry.problems.append(
             PluginProblem(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from podlint.diagnostics import Finding, Severity
-from podlint.profile import ClusterProfile
+from podlint.profile import ClusterProfile, MarathonVersion
 
 DOC_HEADINGS: tuple[str, ...] = (
     "What it does",
@@ -51,13 +51,14 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def version(self) -> Any:
+    def version(self) -> MarathonVersion:
         return self.profile.marathon_version
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
         if key not in self.memo:
             self.memo[key] = compute()
-        return self.memo[key]  # type: ignore[no-any-return]
+        value: T = self.memo[key]
+        return value
 
 
 class Rule:
@@ -75,6 +76,11 @@ class Rule:
     policy: ClassVar[bool] = False
     # A dataclass describing the rule's options (typed, with defaults).
     options: ClassVar[type] = NoOptions
+    # Cluster profile (configuration keys) under which the docstring's examples are meant; the docs
+    # test lints `Example` with `example_profile` and `Use instead` with `use_instead_profile` (or
+    # `example_profile` when that is not set).
+    example_profile: ClassVar[dict[str, Any] | None] = None
+    use_instead_profile: ClassVar[dict[str, Any] | None] = None
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
+from typing import Any
 
 from podlint.cli import EXIT_OK, UsageError
 from podlint.plugins import make_plugin_manager
@@ -28,14 +30,11 @@ def rule_record(rule: type[Rule], plugin: str) -> dict[str, object]:
     }
 
 
-def _default(field: object) -> object:
-    import dataclasses
-
-    f = field  # type: ignore[assignment]
-    if f.default is not dataclasses.MISSING:  # type: ignore[attr-defined]
-        return f.default  # type: ignore[attr-defined]
-    if f.default_factory is not dataclasses.MISSING:  # type: ignore[attr-defined]
-        return f.default_factory()  # type: ignore[attr-defined]
+def _default(f: dataclasses.Field[Any]) -> object:
+    if f.default is not dataclasses.MISSING:
+        return f.default
+    if f.default_factory is not dataclasses.MISSING:
+        return f.default_factory()
     return None
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from podlint.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from podlint.rule import Rule
 
 
 @dataclass
@@ -44,7 +47,7 @@ class RunSummary:
 class Report:
     files: list[FileResult]
     summary: RunSummary
-    rules: dict[str, type] = field(default_factory=dict)
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -1,0 +1,156 @@
+"""PL221: network names — required for container networks, forbidden elsewhere, unique (R19–R21, R23)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import NAME_RE, networks
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule, as_dict
+
+
+class NetworkNameInvalid(Rule):
+    """A network's name is missing, repeated, not allowed for its mode, or (1.4) malformed.
+
+    What it does
+    ------------
+    - A ``container`` network without ``name`` is an error unless the profile sets
+      ``default_network_name`` (Marathon's ``--default_network_name``), which Marathon then fills
+      in (R23; 1.4: P10; a name still missing after defaulting is R87, HTTP 500).
+    - A ``host`` network may have neither ``name`` nor ``labels`` (R19); a ``container/bridge``
+      network may not have a ``name`` (R20, 1.5+).
+    - At most one unnamed container network, and no name twice (R21).
+    - Marathon 1.4 checks names against the container-name pattern (no underscores, 1–63 characters;
+      P3). From 1.5 on the name pattern is a parse-time facet, reported by the schema layer.
+
+    Whether a named network exists on the cluster is ``network-not-on-cluster``'s concern.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod: ``Network name must be specified when container network is
+    selected.``, ``Host networks may not have names or labels``, ``Bridge networks may not have
+    names``, ``Duplicate networks are not allowed``.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "endpoints": [{"name": "http", "containerPort": 80}]}
+      ],
+      "networks": [{"mode": "container"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "endpoints": [{"name": "http", "containerPort": 80}]}
+      ],
+      "networks": [{"mode": "container", "name": "dcos"}]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R19, R20, R21, R23, R87 (spec §4.1, §4.5); P3, P10 (§4.6, Marathon 1.4); F39–F41; §6.5; §8
+    (``--default_network_name``).
+    """
+
+    code = "PL221"
+    name = "network-name-invalid"
+    severity = Severity.ERROR
+    summary = "Container networks need a name; host and bridge networks may not have one"
+    marathon_rules = ("R19", "R20", "R21", "R23", "R87", "P3", "P10")
+    settings = ("default_network_name", "marathon_version")
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        legacy = not ctx.version.at_least(5)
+        default_name = ctx.profile.default_network_name
+        unnamed_seen = False
+        names_seen: dict[str, int] = {}
+        for i, net, mode in networks(pod):
+            base = f"/networks/{i}"
+            raw_name = net.get("name")
+            name = raw_name if isinstance(raw_name, str) else None
+            if mode == "host":
+                if raw_name is not None:
+                    yield Finding(
+                        f"{base}/name",
+                        f'host network has the name "{raw_name}"; host networking joins the '
+                        "agent's own network, so Marathon rejects names and labels on it",
+                        help='remove "name", or use "mode": "container" to join a virtual network',
+                        fix=Fix('remove "name"', "unsafe", (FixOp("remove", f"{base}/name"),)),
+                    )
+                if as_dict(net.get("labels")):
+                    yield Finding(
+                        f"{base}/labels",
+                        "host network has labels; host networking joins the agent's own network, "
+                        "so Marathon rejects names and labels on it",
+                        help='remove "labels", or use a container network',
+                        fix=Fix('remove "labels"', "unsafe", (FixOp("remove", f"{base}/labels"),)),
+                    )
+            elif mode == "container/bridge":
+                if raw_name is not None and not legacy:
+                    yield Finding(
+                        f"{base}/name",
+                        f'bridge network has the name "{raw_name}"; the bridge is the agent\'s '
+                        "single default bridge, so Marathon rejects a name on it",
+                        help='remove "name", or use "mode": "container" to join a named network',
+                        fix=Fix('remove "name"', "unsafe", (FixOp("remove", f"{base}/name"),)),
+                    )
+            elif mode == "container" and raw_name is None:
+                if unnamed_seen:
+                    yield Finding(
+                        base,
+                        "a second container network without a name: both would get the default "
+                        "network, and Marathon rejects duplicate networks",
+                        help="name each container network",
+                    )
+                unnamed_seen = True
+                if not default_name:
+                    yield Finding(
+                        base,
+                        "this container network has no name and no default network name is "
+                        "configured, so Marathon cannot tell which virtual network to join "
+                        + (
+                            "(container network must specify a name)"
+                            if legacy
+                            else "(Network name must be specified when container network is "
+                            "selected)"
+                        ),
+                        help='add a "name" (e.g. "dcos"), or set default_network_name in the '
+                        "profile if Marathon runs with --default_network_name",
+                    )
+            if name is None:
+                continue
+            if name in names_seen:
+                yield Finding(
+                    f"{base}/name",
+                    f'network "{name}" is listed twice (first at /networks/{names_seen[name]}); '
+                    "Marathon rejects duplicate networks",
+                    help="remove the repeated network",
+                    fix=Fix("remove the repeated network", "unsafe", (FixOp("remove", base),)),
+                )
+            else:
+                names_seen[name] = i
+            if legacy and mode == "container" and not (len(name) <= 63 and NAME_RE.fullmatch(name)):
+                yield Finding(
+                    f"{base}/name",
+                    f'network name "{name}" is not valid in Marathon 1.4: names are 1-63 '
+                    "lower-case letters, digits and '-', starting and ending with a letter or "
+                    "digit (underscores are allowed only from 1.5)",
+                    help="rename the network, or target Marathon 1.5 or newer",
+                )

@@ -1,0 +1,132 @@
+"""PL201: the pod id must be an absolute, well-formed path that names a pod (R1–R5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import ID_SCHEMA_RE, ID_SEGMENT_RE, id_segments
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule, as_str
+
+_RESERVED = ("restart", "tasks", "versions", ".", "..")
+
+
+class PodIdInvalid(Rule):
+    """The pod ``id`` is not an absolute path of valid segments.
+
+    What it does
+    ------------
+    Checks the pod ``id`` the way Marathon's path validation does: it must start with ``/`` (R4),
+    have at least one segment (R5), every segment must be a DNS-like label (R1), no segment may be
+    ``.`` or ``..`` (R3), and the last segment must not be one of the reserved words ``restart``,
+    ``tasks`` or ``versions`` (R2).
+
+    From Marathon 1.5 on the id is also matched against a pattern while the JSON is read; an id that
+    fails that pattern is the schema layer's finding, and this rule stays silent about it. In 1.4 the
+    pattern is not enforced, so this rule reports R1 itself.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the definition (HTTP 422, ``Path needs to be absolute``, ``must not end with any
+    of the following reserved keywords…`` and so on). Relative ids are a common leftover of early pod
+    drafts.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R1, R2, R3, R4, R5 (spec §4.1); F1; §6.1 (ids); §2 (PathId pattern, parse-time in 1.5+).
+    """
+
+    code = "PL201"
+    name = "pod-id-invalid"
+    severity = Severity.ERROR
+    summary = "The pod id must be an absolute path of valid segments"
+    marathon_rules = ("R1", "R2", "R3", "R4", "R5")
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        pod_id = as_str(pod.get("id"))
+        if pod_id is None:
+            return
+        if ctx.version.at_least(5) and (pod_id == "" or not ID_SCHEMA_RE.fullmatch(pod_id)):
+            # Rejected while the JSON is read (error.pattern / error.minLength): the schema layer's.
+            return
+        segments = id_segments(pod_id)
+        if not pod_id.startswith("/"):
+            fix = None
+            if segments:
+                fix = Fix(
+                    f'make the id absolute: "/{pod_id}"',
+                    "safe",
+                    (FixOp("replace", "/id", "/" + pod_id),),
+                )
+            yield Finding(
+                "/id",
+                f'pod id "{pod_id}" is relative; Marathon requires an absolute path '
+                "(Path needs to be absolute)",
+                help=f'start the id with a slash: "/{pod_id}"',
+                fix=fix,
+            )
+        if not segments:
+            yield Finding(
+                "/id",
+                f'pod id "{pod_id}" has no path element; Marathon needs at least one segment '
+                "to name the pod (Path must contain at least one path element)",
+                help='give the pod a name, e.g. "/my-pod"',
+            )
+            return
+        if not ctx.version.at_least(5):
+            # 1.4 does not enforce the id pattern at parse time; the segment check is all there is.
+            for segment in segments:
+                if not ID_SEGMENT_RE.fullmatch(segment):
+                    yield Finding(
+                        "/id",
+                        f'segment "{segment}" of pod id "{pod_id}" is not a valid name: segments '
+                        "are lower-case letters, digits, '-' and '.', and may not start or end "
+                        "with '-'",
+                        help=f'rename the segment, e.g. "{_suggest_segment(segment)}"',
+                    )
+        if any(s in (".", "..") for s in segments):
+            yield Finding(
+                "/id",
+                f'pod id "{pod_id}" contains a "." or ".." segment; Marathon rejects ids that '
+                "do not resolve to the path they spell (Identifier is not child of its parent)",
+                help="write the id as the canonical absolute path, without . and .. segments",
+            )
+        if segments[-1] in _RESERVED[:3]:
+            yield Finding(
+                "/id",
+                f'pod id "{pod_id}" ends with the reserved word "{segments[-1]}"; Marathon uses '
+                "it in its REST paths (must not end with restart, tasks, versions, ., ..)",
+                help=f'rename the last segment, e.g. "{segments[-1]}-pod"',
+            )
+
+
+def _suggest_segment(segment: str) -> str:
+    lowered = "".join(c if c.isalnum() or c in "-." else "-" for c in segment.lower())
+    return lowered.strip("-.") or "pod"

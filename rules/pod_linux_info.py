@@ -1,0 +1,92 @@
+"""PL208: pod-level ``linuxInfo`` may hold only a valid ``ipcInfo`` (R39, R40)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import enum_value
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule, as_dict
+
+
+class PodLinuxInfoInvalid(Rule):
+    """Pod-level ``linuxInfo`` sets ``seccomp``, or ``shmSize`` with a shared IPC namespace.
+
+    What it does
+    ------------
+    From Marathon 1.9 on, the pod-level ``linuxInfo`` configures the executor. It reports a
+    ``seccomp`` block there (R39) and an ``ipcInfo`` whose ``mode`` is ``SHARE_PARENT`` together with
+    a ``shmSize`` (R40). Before 1.9 pod-level ``linuxInfo`` is not a pod field at all (an unknown key,
+    reported by the schema layer).
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod: ``Seccomp configuration on executor level is not supported`` and
+    ``ipcInfo shmSize can NOT be set when mode is SHARE_PARENT`` (a shared namespace uses the
+    agent's /dev/shm, whose size the pod cannot choose).
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "linuxInfo": {"ipcInfo": {"mode": "SHARE_PARENT", "shmSize": 64}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "linuxInfo": {"ipcInfo": {"mode": "PRIVATE", "shmSize": 64}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R39, R40 (spec §4.1); F15, F123, F124; §9 (1.9 adds pod-level linuxInfo).
+    """
+
+    code = "PL208"
+    name = "pod-linux-info-invalid"
+    severity = Severity.ERROR
+    summary = "Pod-level linuxInfo allows no seccomp, and no shmSize with SHARE_PARENT"
+    marathon_rules = ("R39", "R40")
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(9):
+            return
+        linux = as_dict(pod.get("linuxInfo"))
+        if linux.get("seccomp") is not None:
+            yield Finding(
+                "/linuxInfo/seccomp",
+                "seccomp cannot be configured for the whole pod (the executor); Marathon rejects "
+                "it (Seccomp configuration on executor level is not supported)",
+                help="move seccomp into each container's linuxInfo",
+                fix=Fix(
+                    "remove pod-level seccomp", "unsafe", (FixOp("remove", "/linuxInfo/seccomp"),)
+                ),
+            )
+        ipc = as_dict(linux.get("ipcInfo"))
+        if enum_value(ipc.get("mode")) == "SHARE_PARENT" and ipc.get("shmSize") is not None:
+            yield Finding(
+                "/linuxInfo/ipcInfo/shmSize",
+                "shmSize cannot be set when ipcInfo.mode is SHARE_PARENT: the pod then shares the "
+                "agent's IPC namespace and /dev/shm, whose size it cannot choose",
+                help='remove shmSize, or use "mode": "PRIVATE" to give the pod its own /dev/shm',
+                fix=Fix(
+                    "remove shmSize", "unsafe", (FixOp("remove", "/linuxInfo/ipcInfo/shmSize"),)
+                ),
+            )

@@ -1,0 +1,111 @@
+"""PL204: scheduling numbers and ``scaling.instances`` out of range, as 1.4 checks them (R24–R28, R31)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import marathon_number
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule, as_dict, as_number
+
+# (section, field, minimum, maximum, spec id, what it means)
+_BOUNDS: tuple[tuple[str, str, float, float | None, str, str], ...] = (
+    ("backoff", "backoff", 0.0, None, "R24", "the initial relaunch delay in seconds"),
+    ("backoff", "backoffFactor", 0.0, None, "R25", "the back-off multiplier"),
+    ("backoff", "maxLaunchDelay", 0.0, None, "R26", "the longest relaunch delay in seconds"),
+    ("upgrade", "minimumHealthCapacity", 0.0, 1.0, "R27", "a fraction of the instances"),
+    ("upgrade", "maximumOverCapacity", 0.0, 1.0, "R28", "a fraction of the instances"),
+)
+
+
+class PodSchedulingOutOfRange(Rule):
+    """A back-off, upgrade or scaling number is outside its allowed range (Marathon 1.4).
+
+    What it does
+    ------------
+    Checks ``scheduling.backoff.backoff``, ``backoffFactor`` and ``maxLaunchDelay`` (≥ 0),
+    ``scheduling.upgrade.minimumHealthCapacity`` and ``maximumOverCapacity`` (0 … 1) and
+    ``scaling.instances`` (≥ 0).
+
+    From Marathon 1.5 on, the same bounds are RAML facets enforced while the JSON is read, so the
+    schema layer reports them and this rule stays silent; only Marathon 1.4, whose reader enforces no
+    facets, relies on these hand-written checks (R24–R28, R31).
+
+    Why is this bad
+    ---------------
+    Marathon rejects the definition (``got -1.0, expected 0.0 or more``).
+
+    Example
+    -------
+    With ``marathon_version: "1.4"``:
+
+    ```json
+    {
+      "id": "/web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}],
+      "scheduling": {"upgrade": {"minimumHealthCapacity": 1.5}}
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}],
+      "scheduling": {"upgrade": {"minimumHealthCapacity": 1.0}}
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R24, R25, R26, R27, R28, R31 (spec §4.1); F18, F20–F22, F24, F25; §1.1 (facets parse-time 1.5+).
+    """
+
+    code = "PL204"
+    name = "pod-scheduling-out-of-range"
+    severity = Severity.ERROR
+    summary = "Back-off, upgrade and instance numbers must be within range (1.4)"
+    marathon_rules = ("R24", "R25", "R26", "R27", "R28", "R31")
+    settings = ("marathon_version",)
+    example_profile = {"marathon_version": "1.4"}
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if ctx.version.at_least(5):
+            return  # parse-time facets: the schema layer's findings
+        scheduling = as_dict(pod.get("scheduling"))
+        for section, field, low, high, _rid, meaning in _BOUNDS:
+            value = as_number(as_dict(scheduling.get(section)).get(field))
+            if value is None:
+                continue
+            pointer = f"/scheduling/{section}/{field}"
+            if value < low:
+                yield Finding(
+                    pointer,
+                    f"{field} is {marathon_number(value)} but must be {marathon_number(low)} or "
+                    f"more ({meaning}); Marathon rejects the pod",
+                    help=f"set {field} to a value of at least {marathon_number(low)}",
+                )
+            elif high is not None and value > high:
+                yield Finding(
+                    pointer,
+                    f"{field} is {marathon_number(value)} but must be between "
+                    f"{marathon_number(low)} and {marathon_number(high)} ({meaning}); Marathon "
+                    "rejects the pod",
+                    help=f"use a fraction such as 0.5 (at most {marathon_number(high)})",
+                )
+        instances = as_number(as_dict(pod.get("scaling")).get("instances"))
+        if instances is not None and instances < 0:
+            yield Finding(
+                "/scaling/instances",
+                f"scaling.instances is {instances:g}; the number of instances must be 0 or more",
+                help="use 0 to stop the pod, or a positive number of instances",
+            )

@@ -1,0 +1,100 @@
+"""PL211: secret references must name a secret the pod declares (R8, R11)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import (
+    declared_secrets,
+    did_you_mean,
+    env_secret_refs,
+    quoted_list,
+    volumes_of_kind,
+)
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule
+
+
+class PodSecretUndefined(Rule):
+    """A pod environment variable or secret volume references an undeclared secret.
+
+    What it does
+    ------------
+    Checks that every pod-level ``environment`` value ``{"secret": "<name>"}`` (R8) and, from
+    Marathon 1.5 on, every secret volume's ``secret`` (R11) names a key of the pod's ``secrets``.
+    Container-level references are checked by the container rules.
+
+    Why is this bad
+    ---------------
+    Marathon resolves secret references against the pod's ``secrets`` map only and rejects the pod
+    when one is missing (``references an undefined secret``, ``volume.secret must refer to an
+    existing secret``).
+
+    Example
+    -------
+    With the ``secrets`` feature enabled (``features: [secrets]``):
+
+    ```json
+    {
+      "id": "/web",
+      "secrets": {"db-password": {"source": "web/db-password"}},
+      "environment": {"DB_PASSWORD": {"secret": "db-pasword"}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "secrets": {"db-password": {"source": "web/db-password"}},
+      "environment": {"DB_PASSWORD": {"secret": "db-password"}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R8, R11 (spec §4.1); F5, F7, F44; §6.7.
+    """
+
+    code = "PL211"
+    name = "pod-secret-undefined"
+    severity = Severity.ERROR
+    summary = "Secret references must name a declared pod secret"
+    marathon_rules = ("R8", "R11")
+    settings = ("marathon_version",)
+    example_profile = {"features": ["secrets"]}
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        declared = sorted(declared_secrets(pod))
+        for variable, secret in env_secret_refs(pod.get("environment")):
+            if isinstance(secret, str) and secret not in declared:
+                yield Finding(
+                    join_pointer("/environment", variable, "secret"),
+                    f'environment variable {variable} references secret "{secret}", which the pod '
+                    f"does not declare{did_you_mean(secret, declared)}; declared secrets: "
+                    f"{quoted_list(declared)}",
+                    help=f'add "{secret}" to the pod\'s "secrets", or reference a declared one',
+                )
+        if not ctx.version.at_least(5):
+            return
+        for index, volume in volumes_of_kind(pod, ctx.version, "secret"):
+            secret = volume["secret"]
+            if secret not in declared:
+                yield Finding(
+                    f"/volumes/{index}/secret",
+                    f'secret volume "{volume.get("name")}" uses secret "{secret}", which the pod '
+                    f"does not declare{did_you_mean(secret, declared)}; declared secrets: "
+                    f"{quoted_list(declared)}",
+                    help=f'add "{secret}" to the pod\'s "secrets", or use a declared one',
+                )

@@ -1,0 +1,131 @@
+"""PL233: container resource limits must be ``unlimited`` or at least the request (R43–R45)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from podlint_rules._pod_helpers import CONTAINER_DEFAULTS, marathon_number
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule, as_dict, as_number, containers
+
+
+class ResourceLimitInvalid(Rule):
+    """A container's ``resourceLimits`` is not ``unlimited``, is below the request, or is not allowed.
+
+    What it does
+    ------------
+    Marathon 1.10 lets a container burst above its ``resources`` up to ``resourceLimits.cpus`` and
+    ``resourceLimits.mem``. The rule reports a string limit other than ``"unlimited"`` (R43), a
+    numeric limit below the request (``resources``, with the defaults cpus 1.0 and mem 128 when
+    absent; R44), and any ``resourceLimits`` when the pod sets ``legacySharedCgroups: true`` (R45).
+    Before 1.10 ``resourceLimits`` is not a field (the schema layer reports the unknown key).
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod: ``'<v>' is an invalid resource limit. It must be 'unlimited' or a
+    number``, ``resource limit must be greater than or equal to requested resource (<request>)``,
+    ``resourceLimits cannot be defined if legacySharedCgroups is enabled`` (all containers then
+    share one cgroup, which has no per-container limits).
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {"name": "app", "resources": {"cpus": 1, "mem": 256},
+         "resourceLimits": {"cpus": 0.5, "mem": "unlimited"}}
+      ],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {"name": "app", "resources": {"cpus": 1, "mem": 256},
+         "resourceLimits": {"cpus": 2, "mem": "unlimited"}}
+      ],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R43, R44, R45 (spec §4.2); F16, F62–F64; §9 (1.10 adds resourceLimits and legacySharedCgroups).
+    """
+
+    code = "PL233"
+    name = "resource-limit-invalid"
+    severity = Severity.ERROR
+    summary = "Resource limits must be 'unlimited' or at least the request"
+    marathon_rules = ("R43", "R44", "R45")
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(10):
+            return
+        legacy_cgroups = pod.get("legacySharedCgroups") is True
+        for ci, container in containers(pod):
+            raw_limits = container.get("resourceLimits")
+            if raw_limits is None:
+                continue
+            base = f"/containers/{ci}/resourceLimits"
+            if legacy_cgroups:
+                yield Finding(
+                    base,
+                    "resourceLimits cannot be used when the pod sets legacySharedCgroups: all "
+                    "containers then share one cgroup, which has no per-container limits",
+                    help='remove resourceLimits, or remove "legacySharedCgroups": true',
+                    fix=Fix("remove resourceLimits", "unsafe", (FixOp("remove", base),)),
+                )
+            limits = as_dict(raw_limits)
+            resources = as_dict(container.get("resources"))
+            for name in ("cpus", "mem"):
+                limit = limits.get(name)
+                pointer = f"{base}/{name}"
+                if isinstance(limit, str):
+                    if limit != "unlimited":
+                        yield Finding(
+                            pointer,
+                            f"'{limit}' is not a valid {name} limit; it must be \"unlimited\" "
+                            "or a number",
+                            help='use "unlimited" (exactly, lower case) or a number',
+                            fix=Fix(
+                                'use "unlimited"',
+                                "unsafe",
+                                (FixOp("replace", pointer, "unlimited"),),
+                            )
+                            if limit.strip().lower() == "unlimited"
+                            else None,
+                        )
+                    continue
+                limit_value = as_number(limit)
+                request_raw = resources.get(name)
+                request_value = as_number(request_raw)
+                if limit_value is None or (request_raw is not None and request_value is None):
+                    continue
+                request = (
+                    CONTAINER_DEFAULTS[name]
+                    if request_value is None
+                    else Decimal(str(request_value))
+                )
+                if Decimal(str(limit_value)) < request:
+                    yield Finding(
+                        pointer,
+                        f"{name} limit {marathon_number(limit_value)} is below the requested "
+                        f"{marathon_number(request)}; a limit must be greater than or equal to "
+                        "the request",
+                        help=f"raise the limit to at least {marathon_number(request)} or use "
+                        '"unlimited"',
+                    )

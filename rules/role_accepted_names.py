@@ -1,0 +1,78 @@
+"""PL240: ``acceptedResourceRoles`` entries must be valid Mesos role names (R29, R38)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from podlint_rules._pod_helpers import accepted_roles, role_name_problem
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule, as_list
+
+
+class AcceptedRoleNameInvalid(Rule):
+    """An ``acceptedResourceRoles`` entry is not a valid Mesos role name.
+
+    What it does
+    ------------
+    Checks every entry of ``scheduling.placement.acceptedResourceRoles`` against Mesos' role-name
+    rules: not ``""``, ``.`` or ``..``; not starting with ``-``; no tab, line feed, vertical tab, form
+    feed, carriage return, space, ``/`` or DEL.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (``A role name must not be "".``, ``A role name must not start with a
+    '-'.``, ``A role name must not include a space (\\x20) character.``). Marathon runs the same check
+    twice (R29 and, from 1.6, R38); this rule reports each bad entry once.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}],
+      "scheduling": {"placement": {"acceptedResourceRoles": ["* "]}}
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}],
+      "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R29, R38 (spec §4.1); F31; §6.6 (role-name rules).
+    """
+
+    code = "PL240"
+    name = "accepted-role-name-invalid"
+    severity = Severity.ERROR
+    summary = "acceptedResourceRoles entries must be valid role names"
+    marathon_rules = ("R29", "R38")
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        pointer, value = accepted_roles(pod)
+        for i, role in enumerate(as_list(value)):
+            if not isinstance(role, str):
+                continue
+            problem = role_name_problem(role)
+            if problem is not None:
+                yield Finding(
+                    f"{pointer}/{i}",
+                    f"accepted role {json.dumps(role)} is not a valid Mesos role name: {problem}",
+                    help='use "*" (unreserved resources) or the exact name of a Mesos role',
+                )
