@@ -1,0 +1,203 @@
+"""Small readers shared by the container-level rules (containers, endpoints, health checks, volumes).
+
+Everything here reads plain pod data defensively: values of the wrong type are skipped, never raised
+on, because the schema layer reports them. Marathon reads enums case-insensitively and treats an
+explicit ``null`` like an absent key (spec §1.1), and these helpers do the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from podlint.diagnostics import Fix, FixOp, join_pointer
+from podlint.rule import as_dict, as_list, as_str, containers
+
+# The Name type (spec §2): container, endpoint and volume(-mount) names, health-check endpoint refs.
+NAME_RE = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
+NAME_MAX = 63
+
+# Health-check defaults Marathon applies before R55 compares them (spec §5).
+HEALTH_CHECK_DEFAULTS: dict[str, int] = {
+    "gracePeriodSeconds": 300,
+    "intervalSeconds": 60,
+    "maxConsecutiveFailures": 3,
+    "timeoutSeconds": 20,
+    "delaySeconds": 15,
+}
+PROBE_KINDS: tuple[str, ...] = ("http", "tcp", "exec")
+
+
+def is_name(value: Any) -> bool:
+    """True for a valid Name (``^[a-z0-9]([-a-z0-9]*[a-z0-9])?$``, 1-63 characters)."""
+    return (
+        isinstance(value, str) and len(value) <= NAME_MAX and NAME_RE.fullmatch(value) is not None
+    )
+
+
+def present(mapping: dict[str, Any], key: str) -> bool:
+    """A key counts as set only when its value is not ``null`` (play-json reads null as absent)."""
+    return mapping.get(key) is not None
+
+
+def as_int(value: Any) -> int | None:
+    """An integer as Marathon reads int32/int64 fields: integral numbers only (``1.0`` counts)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def quote(value: Any) -> str:
+    """A value as messages show it: strings in backticks, anything else as JSON-ish text."""
+    if isinstance(value, str):
+        return f"`{value}`"
+    return f"`{value!r}`"
+
+
+def quote_list(values: Iterable[Any]) -> str:
+    items = [quote(v) for v in values]
+    return ", ".join(items) if items else "none"
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a misspelt ``word`` most likely meant, or None (did-you-mean)."""
+    pool = [c for c in dict.fromkeys(candidates) if c != word]
+    for c in pool:
+        if c.lower() == word.lower():
+            return c
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def rename_value_fix(pointer: str, old: str, new: str) -> Fix:
+    """An unsafe fix replacing a misspelt reference: the user must confirm the target is right."""
+    return Fix(
+        description=f"Replace `{old}` with `{new}`",
+        applicability="unsafe",
+        ops=(FixOp("replace", pointer, new),),
+    )
+
+
+def container_label(index: int, container: dict[str, Any]) -> str:
+    """How messages name a container: its name, or its position when the name is unusable."""
+    name = as_str(container.get("name"))
+    return f"`{name}`" if name else f"#{index + 1}"
+
+
+def network_mode(network: dict[str, Any]) -> str | None:
+    """The network's mode in lower case; ``container`` when omitted; None when unreadable."""
+    mode = network.get("mode")
+    if mode is None:
+        return "container"
+    return mode.lower() if isinstance(mode, str) else None
+
+
+def networks(pod: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in as_list(pod.get("networks")) if isinstance(n, dict)]
+
+
+def network_modes(pod: dict[str, Any]) -> list[str]:
+    return [m for m in (network_mode(n) for n in networks(pod)) if m is not None]
+
+
+def declared_network_names(pod: dict[str, Any]) -> list[str]:
+    """Names written in ``networks`` (Marathon validates endpoints before filling default names)."""
+    return [n["name"] for n in networks(pod) if isinstance(n.get("name"), str)]
+
+
+@dataclass(frozen=True)
+class EndpointRef:
+    container_index: int
+    container: dict[str, Any]
+    index: int
+    endpoint: dict[str, Any]
+
+    @property
+    def pointer(self) -> str:
+        return join_pointer("/containers", self.container_index, "endpoints", self.index)
+
+    @property
+    def label(self) -> str:
+        name = as_str(self.endpoint.get("name"))
+        return f"`{name}`" if name else f"#{self.index + 1}"
+
+
+def endpoints(pod: dict[str, Any]) -> Iterator[EndpointRef]:
+    """Every endpoint that is a mapping, with the container that declares it."""
+    for i, c in containers(pod):
+        for j, ep in enumerate(as_list(c.get("endpoints"))):
+            if isinstance(ep, dict):
+                yield EndpointRef(i, c, j, ep)
+
+
+def endpoint_names(container: dict[str, Any]) -> list[str]:
+    return [
+        ep["name"]
+        for ep in as_list(container.get("endpoints"))
+        if isinstance(ep, dict) and isinstance(ep.get("name"), str)
+    ]
+
+
+def volume_names(pod: dict[str, Any]) -> list[str]:
+    return [
+        v["name"]
+        for v in as_list(pod.get("volumes"))
+        if isinstance(v, dict) and isinstance(v.get("name"), str)
+    ]
+
+
+def mount_names(pod: dict[str, Any]) -> set[str]:
+    return {
+        m["name"]
+        for _, c in containers(pod)
+        for m in as_list(c.get("volumeMounts"))
+        if isinstance(m, dict) and isinstance(m.get("name"), str)
+    }
+
+
+def secret_names(pod: dict[str, Any]) -> list[str]:
+    return list(as_dict(pod.get("secrets")))
+
+
+def env_secret_refs(env: Any) -> Iterator[tuple[str, str]]:
+    """(variable, secret name) for every ``{"secret": "<name>"}`` value of an environment map."""
+    for key, value in as_dict(env).items():
+        if isinstance(value, dict):
+            secret = value.get("secret")
+            if isinstance(secret, str):
+                yield key, secret
+
+
+def health_check(container: dict[str, Any]) -> dict[str, Any] | None:
+    hc = container.get("healthCheck")
+    return hc if isinstance(hc, dict) else None
+
+
+def parse_version_triple(text: str) -> tuple[int, int, int] | None:
+    """``1.2.3`` (or ``1.2``, ``v1.2.3-rc1``) as a tuple; None when no version can be read."""
+    m = re.match(r"\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+
+
+def likely_volume(pod: dict[str, Any], mount: str) -> str | None:
+    """The declared volume an undeclared mount name most likely meant.
+
+    When exactly one volume is unmounted and this is the only mount of an undeclared volume, the two
+    are one name spelt two ways (the pods documentation declares `etc` and mounts `env`), however
+    different they look; otherwise the closest name, preferring volumes nobody mounts.
+    """
+    declared = volume_names(pod)
+    mounted = mount_names(pod)
+    unmounted = [v for v in declared if v not in mounted]
+    if len(unmounted) == 1 and mounted - set(declared) == {mount}:
+        return unmounted[0]
+    return closest(mount, unmounted) or closest(mount, declared)

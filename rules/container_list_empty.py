@@ -1,0 +1,76 @@
+"""Rule PL305 ``empty-containers``: a pod with an empty ``containers`` list, as Marathon 1.4 checks
+it (R14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule
+
+
+class EmptyContainers(Rule):
+    """The pod's `containers` list is empty (Marathon 1.4).
+
+    What it does
+    ------------
+    Reports `"containers": []` when linting for Marathon 1.4. From 1.5 on Marathon refuses an empty
+    list while reading the JSON (`minItems: 1`), which the schema reports; this rule stays silent there
+    so the problem is reported once.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (`must not be empty`): a pod runs its containers, and with none there is
+    nothing to launch.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/empty",
+      "networks": [{"mode": "host"}],
+      "containers": []
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/empty",
+      "networks": [{"mode": "host"}],
+      "containers": [
+        {"name": "app", "resources": {"cpus": 0.1, "mem": 32},
+         "exec": {"command": {"shell": "sleep 3600"}}}
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R14 (spec §4.1); F6 (§3.1: minItems 1 at parse time from 1.5, by hand in every version); §4.6.
+    """
+
+    code = "PL305"
+    name = "empty-containers"
+    severity = Severity.ERROR
+    summary = "The pod has no containers (Marathon 1.4; the schema reports it for 1.5+)"
+    marathon_rules = ("R14",)
+    settings = ("marathon_version",)
+    # The doc examples are linted with this profile (the rule applies to 1.4 only).
+    example_profile = {"marathon_version": "1.4"}
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if ctx.version.at_least(5):
+            return
+        if pod.get("containers") == []:
+            yield Finding(
+                "/containers",
+                "the pod has no containers; Marathon requires at least one",
+                help="Add a container with a `name`, `resources` and something to run.",
+            )

@@ -1,0 +1,80 @@
+"""Rule PL407 ``container-nothing-to-run``: a container with neither ``exec`` nor ``image``
+(§10.10)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule, containers
+
+from ._container_helpers import container_label, present
+
+
+class ContainerNothingToRun(Rule):
+    """A container has neither a command (`exec`) nor an `image`.
+
+    What it does
+    ------------
+    Reports a container without `exec` and without `image` (an explicit `null` counts as absent).
+
+    Why is this bad
+    ---------------
+    Marathon accepts it, but the container has nothing to run: without an image there is no
+    entrypoint to fall back on, and without `exec` there is no command. Common causes are app-style
+    keys (`cmd`, `container.docker.image`) that pods ignore.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "networks": [{"mode": "host"}],
+      "containers": [
+        {"name": "app", "resources": {"cpus": 0.1, "mem": 32}, "cmd": "./serve"}
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "networks": [{"mode": "host"}],
+      "containers": [
+        {"name": "app", "resources": {"cpus": 0.1, "mem": 32},
+         "exec": {"command": {"shell": "./serve"}}}
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    §10.10; F52, F73 (§3.7).
+    """
+
+    code = "PL407"
+    name = "container-nothing-to-run"
+    severity = Severity.WARNING
+    summary = "A container has neither exec nor image"
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        for i, c in containers(pod):
+            if present(c, "exec") or present(c, "image"):
+                continue
+            hint = ""
+            if "cmd" in c or "container" in c:
+                hint = " (`cmd` and `container` are app fields that pods ignore)"
+            yield Finding(
+                join_pointer("/containers", i, "name") if "name" in c else f"/containers/{i}",
+                f"container {container_label(i, c)} has neither `exec` nor `image`, so it has "
+                "nothing to run",
+                help='Add `"exec": {"command": {"shell": "<command>"}}`, or an `image` whose '
+                f"entrypoint runs the service{hint}.",
+            )

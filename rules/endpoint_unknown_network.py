@@ -1,0 +1,126 @@
+"""Rule PL307 ``endpoint-unknown-network``: an endpoint's ``networkNames`` entry names no declared
+network (R46)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule, as_list
+
+from ._container_helpers import (
+    closest,
+    declared_network_names,
+    endpoints,
+    quote_list,
+    rename_value_fix,
+)
+
+
+class EndpointUnknownNetwork(Rule):
+    """An endpoint lists a network in `networkNames` that the pod does not declare.
+
+    What it does
+    ------------
+    Checks every entry of `containers[].endpoints[].networkNames` against the `name`s written in the
+    pod's `networks`, with a did-you-mean suggestion and an unsafe fix that renames the reference.
+    `networkNames` exists from Marathon 1.5; older versions ignore the key.
+
+    Marathon compares against the names as written: a container network without `name`, which later
+    gets `--default_network_name`, does not count, so such a network must be named explicitly to be
+    referenced.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (`is not one of (<names>)`). An endpoint can only be exposed on a network
+    the pod joins.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/api",
+      "networks": [{"mode": "container", "name": "dcos"}],
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "exec": {"command": {"shell": "./serve"}},
+          "endpoints": [{"name": "http", "containerPort": 8080, "networkNames": ["dcso"]}]
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/api",
+      "networks": [{"mode": "container", "name": "dcos"}],
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "exec": {"command": {"shell": "./serve"}},
+          "endpoints": [{"name": "http", "containerPort": 8080, "networkNames": ["dcos"]}]
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R46 (spec §4.2); F95 (§3.8); F39 (§3.5); §6.5; §9 (1.5).
+    """
+
+    code = "PL307"
+    name = "endpoint-unknown-network"
+    severity = Severity.ERROR
+    summary = "An endpoint's networkNames entry names a network the pod does not declare"
+    marathon_rules = ("R46",)
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(5):
+            return
+        declared = declared_network_names(pod)
+        for ref in endpoints(pod):
+            for k, net in enumerate(as_list(ref.endpoint.get("networkNames"))):
+                if not isinstance(net, str) or net in declared:
+                    continue
+                pointer = join_pointer(ref.pointer, "networkNames", k)
+                suggestion = closest(net, declared)
+                if not declared:
+                    message = (
+                        f"endpoint {ref.label} is attached to network `{net}`, but the pod's "
+                        "`networks` name no network"
+                    )
+                    help_ = (
+                        f'Declare the network with its name (`{{"mode": "container", "name": '
+                        f'"{net}"}}`); a network named only by --default_network_name cannot be '
+                        "referenced."
+                    )
+                elif suggestion:
+                    message = (
+                        f"endpoint {ref.label} is attached to network `{net}`, which the pod does "
+                        f"not declare; did you mean `{suggestion}`?"
+                    )
+                    help_ = f"The pod declares the networks {quote_list(declared)}."
+                else:
+                    message = (
+                        f"endpoint {ref.label} is attached to network `{net}`, which the pod does "
+                        f"not declare (it declares {quote_list(declared)})"
+                    )
+                    help_ = f"Use one of {quote_list(declared)}, or add `{net}` to `networks`."
+                yield Finding(
+                    pointer,
+                    message,
+                    help=help_,
+                    fix=rename_value_fix(pointer, net, suggestion) if suggestion else None,
+                )

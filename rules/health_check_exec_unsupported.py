@@ -1,0 +1,121 @@
+"""Rule PL318 ``health-check-exec-unsupported``: exec (command) health checks Marathon cannot accept
+(R61; P9 on Marathon 1.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule, containers
+
+from ._container_helpers import container_label, health_check, parse_version_triple, present
+
+MIN_MESOS = (1, 3, 0)
+
+
+class HealthCheckExecUnsupported(Rule):
+    """An exec health check on a Marathon or Mesos that does not support command health checks.
+
+    What it does
+    ------------
+    Reports `containers[].healthCheck.exec`:
+
+    - on Marathon 1.4, always (1.4 refuses command health checks for pods whatever the Mesos
+      version);
+    - on Marathon 1.5+, when the profile's `mesos_master_version` is older than 1.3.0.
+
+    With `mesos_master_version` unset the rule stays silent on 1.5+. Marathon decides by the version
+    of the master it is connected to at the time of the request (only a Marathon that cannot see its
+    master counts it as 0.0.0); a running Marathon 1.5+ talks to a master that supports command
+    health checks, so a pod with one is accepted. Set `mesos_master_version` to check an old master.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (`Mesos Master (<version>) does not support Command Health Checks`).
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/worker",
+      "networks": [{"mode": "host"}],
+      "containers": [
+        {
+          "name": "worker",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "exec": {"command": {"shell": "./worker"}},
+          "healthCheck": {"exec": {"command": {"shell": "test -f /tmp/healthy"}}}
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/worker",
+      "networks": [{"mode": "host"}],
+      "containers": [
+        {
+          "name": "worker",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "exec": {"command": {"shell": "./worker --status-port $ENDPOINT_STATUS"}},
+          "endpoints": [{"name": "status", "hostPort": 0}],
+          "healthCheck": {"tcp": {"endpoint": "status"}}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R61 (spec §4.2); P9 (§4.6); F102 (§3.9); §8 (Mesos master version).
+    """
+
+    code = "PL318"
+    name = "health-check-exec-unsupported"
+    severity = Severity.ERROR
+    summary = "Exec health checks need Marathon 1.5+ and a Mesos master 1.3.0 or newer"
+    marathon_rules = ("R61", "P9")
+    settings = ("marathon_version", "mesos_master_version")
+    example_profile = {"marathon_version": "1.4"}
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        reason = self._reason(ctx)
+        if reason is None:
+            return
+        for i, c in containers(pod):
+            hc = health_check(c)
+            if hc is not None and present(hc, "exec"):
+                yield Finding(
+                    join_pointer("/containers", i, "healthCheck", "exec"),
+                    f"container {container_label(i, c)} has an exec health check, but {reason}",
+                    help="Use an http or tcp health check on an endpoint of this container"
+                    + (
+                        "."
+                        if not ctx.version.at_least(5)
+                        else ", or run a Mesos master 1.3.0 or newer."
+                    ),
+                    target="key",
+                )
+
+    @staticmethod
+    def _reason(ctx: Context) -> str | None:
+        if not ctx.version.at_least(5):
+            return f"Marathon {ctx.version.line} does not support command health checks for pods"
+        master = ctx.profile.mesos_master_version
+        if master is None:
+            return None
+        parsed = parse_version_triple(master)
+        if parsed is None or parsed >= MIN_MESOS:
+            return None
+        return (
+            f"the Mesos master ({master}) does not support command health checks "
+            "(Mesos 1.3.0 or newer is needed)"
+        )

@@ -1,0 +1,92 @@
+"""Rule PL314 ``image-pull-config-not-docker``: ``pullConfig`` on an APPC image (R70)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule, as_dict, containers
+
+from ._container_helpers import container_label, present
+
+
+class ImagePullConfigNotDocker(Rule):
+    """A container sets `image.pullConfig` on an `APPC` image.
+
+    What it does
+    ------------
+    Reports `pullConfig` on an image whose `kind` is `APPC` (any case), for Marathon 1.5 to 1.8.
+    1.4 has no `pullConfig`; 1.9 dropped `APPC`, which the schema then reports as an unknown kind.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (`pullConfig is supported only with Docker images`): the credentials are
+    a Docker `config.json`, which only the Docker image provider reads.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/appc",
+      "networks": [{"mode": "host"}],
+      "secrets": {"registry": {"source": "registry-config"}},
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "image": {"kind": "APPC", "id": "example.com/app:1.0",
+                    "pullConfig": {"secret": "registry"}}
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/appc",
+      "networks": [{"mode": "host"}],
+      "secrets": {"registry": {"source": "registry-config"}},
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "image": {"kind": "DOCKER", "id": "example.com/app:1.0",
+                    "pullConfig": {"secret": "registry"}}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R70 (spec §4.2); F74, F76 (§3.7); §9.
+    """
+
+    code = "PL314"
+    name = "image-pull-config-not-docker"
+    severity = Severity.ERROR
+    summary = "image.pullConfig works only with Docker images"
+    marathon_rules = ("R70",)
+    settings = ("marathon_version",)
+    example_profile = {"marathon_version": "1.8", "features": ["secrets"]}
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(5) or ctx.version.at_least(9):
+            return
+        for i, c in containers(pod):
+            image = as_dict(c.get("image"))
+            kind = image.get("kind")
+            if isinstance(kind, str) and kind.lower() == "appc" and present(image, "pullConfig"):
+                yield Finding(
+                    join_pointer("/containers", i, "image", "pullConfig"),
+                    f"container {container_label(i, c)} sets pullConfig on an APPC image; "
+                    "Marathon supports registry credentials only for Docker images",
+                    help="Use a DOCKER image, or remove `pullConfig`.",
+                )

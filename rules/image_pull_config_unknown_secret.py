@@ -1,0 +1,113 @@
+"""Rule PL313 ``image-pull-config-unknown-secret``: ``image.pullConfig.secret`` names no pod secret
+(R52)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule, as_dict, containers
+
+from ._container_helpers import (
+    closest,
+    container_label,
+    quote_list,
+    rename_value_fix,
+    secret_names,
+)
+
+
+class ImagePullConfigUnknownSecret(Rule):
+    """A container's `image.pullConfig.secret` is not a secret declared by the pod.
+
+    What it does
+    ------------
+    Checks `containers[].image.pullConfig.secret` (Marathon 1.5+) against the keys of the pod's
+    `secrets`, with a did-you-mean suggestion and an unsafe fix renaming the reference.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod (`pullConfig.secret must refer to an existing secret`). `pullConfig`
+    names a pod-level secret (`"secrets": {"<name>": {"source": ...}}`), not the secret store path.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/private",
+      "networks": [{"mode": "host"}],
+      "secrets": {"registry": {"source": "registry-config"}},
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "image": {"kind": "DOCKER", "id": "registry.example.com/app:1.0",
+                    "pullConfig": {"secret": "registry-config"}}
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/private",
+      "networks": [{"mode": "host"}],
+      "secrets": {"registry": {"source": "registry-config"}},
+      "containers": [
+        {
+          "name": "app",
+          "resources": {"cpus": 0.1, "mem": 64},
+          "image": {"kind": "DOCKER", "id": "registry.example.com/app:1.0",
+                    "pullConfig": {"secret": "registry"}}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    R52 (spec §4.2); F77 (§3.7); F7 (§3.1).
+    """
+
+    code = "PL313"
+    name = "image-pull-config-unknown-secret"
+    severity = Severity.ERROR
+    summary = "image.pullConfig.secret names a secret the pod does not declare"
+    marathon_rules = ("R52",)
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(5):
+            return
+        declared = secret_names(pod)
+        for i, c in containers(pod):
+            pull = as_dict(as_dict(c.get("image")).get("pullConfig"))
+            secret = pull.get("secret")
+            if not isinstance(secret, str) or secret in declared:
+                continue
+            pointer = join_pointer("/containers", i, "image", "pullConfig", "secret")
+            suggestion = closest(secret, declared)
+            where = (
+                f"the pod declares {quote_list(declared)}"
+                if declared
+                else "the pod declares no `secrets`"
+            )
+            yield Finding(
+                pointer,
+                f"container {container_label(i, c)} pulls its image with secret `{secret}`, "
+                f"which is not a secret of the pod ({where})"
+                + (f"; did you mean `{suggestion}`?" if suggestion else ""),
+                help=(
+                    "pullConfig.secret names a key of the pod's `secrets`; declare "
+                    f'`"secrets": {{"{secret}": {{"source": "<store path>"}}}}` or use a declared '
+                    "name."
+                ),
+                fix=rename_value_fix(pointer, secret, suggestion) if suggestion else None,
+            )

@@ -1,0 +1,91 @@
+"""Rule PL402 ``unreachable-strategy-string``: any string as ``unreachableStrategy`` means disabled
+(§10.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule, as_dict
+
+
+class UnreachableStrategyString(Rule):
+    """`scheduling.unreachableStrategy` is a string other than `"disabled"`.
+
+    What it does
+    ------------
+    Reports a string `unreachableStrategy` that is not `disabled` (for example `"enabled"`), with an
+    unsafe fix that writes `"disabled"`, which is what Marathon does with it. Applies from Marathon
+    1.4.2, which accepts the string form; earlier versions reject strings while reading the JSON.
+
+    Why is this bad
+    ---------------
+    Marathon accepts the pod but reads **any** string as `disabled`: instances on an agent that
+    becomes unreachable are never replaced. Someone who writes `"enabled"` wants the opposite. To
+    keep the strategy enabled, use the object form (or leave the key out for the defaults).
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "networks": [{"mode": "host"}],
+      "scheduling": {"unreachableStrategy": "enabled"},
+      "containers": [
+        {"name": "app", "resources": {"cpus": 0.1, "mem": 32},
+         "exec": {"command": {"shell": "./serve"}}}
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "networks": [{"mode": "host"}],
+      "scheduling": {
+        "unreachableStrategy": {"inactiveAfterSeconds": 300, "expungeAfterSeconds": 600}
+      },
+      "containers": [
+        {"name": "app", "resources": {"cpus": 0.1, "mem": 32},
+         "exec": {"command": {"shell": "./serve"}}}
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    §10.4; F33 (§3.3); §1.1 (a string union member accepts any string).
+    """
+
+    code = "PL402"
+    name = "unreachable-strategy-string"
+    severity = Severity.WARNING
+    summary = "Any string as unreachableStrategy means disabled"
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not ctx.version.at_least(4, 2):
+            return
+        value = as_dict(pod.get("scheduling")).get("unreachableStrategy")
+        if not isinstance(value, str) or value == "disabled":
+            return
+        pointer = "/scheduling/unreachableStrategy"
+        yield Finding(
+            pointer,
+            f'unreachableStrategy "{value}" is read as "disabled": Marathon treats any string as '
+            "disabled, so instances on unreachable agents are never replaced",
+            help='Write "disabled" if that is meant; to replace lost instances use '
+            '`{"inactiveAfterSeconds": <s>, "expungeAfterSeconds": <s>}` or leave the key out.',
+            fix=Fix(
+                description='Write "disabled" (what Marathon does)',
+                applicability="unsafe",
+                ops=(FixOp("replace", pointer, "disabled"),),
+            ),
+        )
