@@ -1,0 +1,1 @@
+"""Small third-party plugins, good and broken, for the plugin-engine tests."""

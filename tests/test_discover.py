@@ -1,0 +1,64 @@
+"""Which files a folder walk finds: include/exclude globs, .gitignore, never special files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from podlint.discover import discover
+from podlint.settings import Settings
+
+
+def _walk(root: Path, settings: Settings | None = None) -> list[str]:
+    s = settings or Settings()
+    return sorted(os.path.relpath(t.path, root) for t in discover([str(root)], lambda _: s))
+
+
+def _touch(root: Path, *names: str) -> None:
+    for name in names:
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("{}")
+
+
+def test_include_exclude_and_gitignore(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    _touch(tmp_path, "a.json", "b.yaml", "c.yml", "d.txt", "gen/e.json", "skip/f.json", "node_modules/g.json")
+    (tmp_path / ".gitignore").write_text("gen/\n")
+    assert _walk(tmp_path) == ["a.json", "b.yaml", "c.yml", "skip/f.json"]
+    assert _walk(tmp_path, Settings(exclude=["skip"])) == ["a.json", "b.yaml", "c.yml"]
+    assert "gen/e.json" in _walk(tmp_path, Settings(respect_gitignore=False))
+
+
+def test_configuration_files_are_never_linted(tmp_path: Path) -> None:
+    _touch(tmp_path, ".podlint.yaml", ".pre-commit-config.yaml", "pod.yaml")
+    assert _walk(tmp_path) == ["pod.yaml"]
+
+
+def test_negated_gitignore_pattern(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    _touch(tmp_path, "pods/a.json", "pods/keep.json")
+    (tmp_path / ".gitignore").write_text("pods/*.json\n!pods/keep.json\n")
+    assert _walk(tmp_path) == ["pods/keep.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifos_and_symlink_loops_are_not_followed(tmp_path: Path) -> None:
+    _touch(tmp_path, "a.json")
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "dangling.json").symlink_to(tmp_path / "missing.json")
+    assert _walk(tmp_path) == ["a.json"]
+
+
+def test_missing_path_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        list(discover([str(tmp_path / "nope")], lambda _: Settings()))
+
+
+def test_named_files_are_always_linted(tmp_path: Path) -> None:
+    _touch(tmp_path, "pod.txt")
+    targets = list(discover([str(tmp_path / "pod.txt")], lambda _: Settings()))
+    assert [t.explicit for t in targets] == [True]

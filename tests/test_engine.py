@@ -1,0 +1,111 @@
+"""The pipeline for one file: identify, check, locate, per-file ignores."""
+
+from __future__ import annotations
+
+import pytest
+
+from podlint.engine import Linter
+from podlint.identify import describe_non_pod, is_pod
+from podlint.plugins import make_plugin_manager
+from podlint.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(make_plugin_manager(third_party=False)[1])
+
+
+DANGLING = """\
+id: /web
+networks:
+  - mode: host
+containers:
+  - name: web
+    resources: {cpus: 0.5, mem: 64}
+    exec: {command: {shell: ./serve}}
+    endpoints:
+      - name: http
+        hostPort: 0
+    healthCheck:
+      http: {endpoint: htp}
+      intervalSeconds: 30
+      timeoutSeconds: 5
+"""
+
+
+def test_finding_is_located_at_the_value(linter: Linter) -> None:
+    result = linter.lint_bytes(DANGLING.encode(), "web.yaml", Settings(select=["health-check-endpoint"]))
+    (d,) = result.diagnostics
+    assert (d.span.line, d.span.column, d.span.end_line, d.span.end_column) == (12, 24, 12, 27)
+    assert d.pointer == "/containers/0/healthCheck/http/endpoint"
+    assert "`htp`" in d.message
+    assert d.url and d.url.endswith("#health-check-endpoint")
+
+
+def test_every_document_of_a_multi_document_file_is_linted(linter: Linter) -> None:
+    text = DANGLING + "---\n" + DANGLING
+    result = linter.lint_bytes(text.encode(), "two.yaml", Settings(select=["health-check-endpoint"]))
+    assert [(d.document, d.span.line) for d in result.diagnostics] == [(0, 12), (1, 27)]
+    assert result.pods == 2
+
+
+def test_missing_member_is_reported_at_its_parents_key(linter: Linter) -> None:
+    text = '{\n  "id": "/a",\n  "containers": [\n    {"name": "a"}\n  ]\n}\n'
+    result = linter.lint_bytes(text.encode(), "a.json", Settings(select=["schema-required"]))
+    (d,) = result.diagnostics
+    assert "resources" in d.message
+    assert d.span.line == 4
+
+
+def test_named_non_pod_is_reported_walked_one_is_skipped(linter: Linter) -> None:
+    app = b'{"id": "/app", "cmd": "sleep 1", "cpus": 0.1, "mem": 32}'
+    named = linter.lint_bytes(app, "app.json", Settings(), explicit=True)
+    assert [d.name for d in named.diagnostics] == ["not-a-pod"]
+    assert "app definition" in named.diagnostics[0].message
+    walked = linter.lint_bytes(app, "app.json", Settings(), explicit=False)
+    assert walked.diagnostics == []
+    assert walked.skipped
+
+
+def test_walked_file_meant_as_a_pod_still_reports_its_syntax_error(linter: Linter) -> None:
+    broken = b'{"id": "/a", "containers": [ {"name": "a",} ]}'
+    result = linter.lint_bytes(broken, "a.json", Settings(), explicit=False)
+    assert "syntax-error" in [d.name for d in result.diagnostics]
+
+
+def test_per_file_ignores(linter: Linter, tmp_path: object) -> None:
+    settings = Settings(per_file_ignores={"legacy/*.yaml": ["health-check-endpoint"]})
+    kept = linter.lint_bytes(DANGLING.encode(), "web.yaml", settings)
+    ignored = linter.lint_bytes(DANGLING.encode(), "legacy/web.yaml", settings)
+    assert "health-check-endpoint" in [d.name for d in kept.diagnostics]
+    assert "health-check-endpoint" not in [d.name for d in ignored.diagnostics]
+
+
+def test_severity_override(linter: Linter) -> None:
+    from podlint.diagnostics import Severity
+    from podlint.settings import RuleSettings
+
+    settings = Settings(rules={"health-check-endpoint": RuleSettings(severity=Severity.INFO)})
+    result = linter.lint_bytes(DANGLING.encode(), "web.yaml", settings)
+    (d,) = [d for d in result.diagnostics if d.name == "health-check-endpoint"]
+    assert d.severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("data", "pod", "words"),
+    [
+        ({"id": "/a", "containers": []}, True, ""),
+        ({"id": "/a", "scaling": {"kind": "fixed"}}, True, ""),
+        ({"secrets": {"s": {"source": "x"}}}, False, "fragment"),
+        ({"id": "/a", "cmd": "x", "instances": 2}, False, "app definition"),
+        ({"id": "/g", "apps": []}, False, "group"),
+        ([{"id": "/a"}], False, "list"),
+        ("text", False, "string"),
+        (None, False, "null"),
+        ({}, False, "empty mapping"),
+    ],
+)
+def test_identify(data: object, pod: bool, words: str) -> None:
+    assert is_pod(data) is pod
+    if not pod:
+        assert words in describe_non_pod(data)
