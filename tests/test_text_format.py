@@ -47,7 +47,8 @@ def test_full_text_output(pod: Path, capsys: pytest.CaptureFixture[str], monkeyp
     assert lines[2] == '10 |       "healthCheck": {"http": {"endpoint": "htp"}, "intervalSeconds": 30, "timeoutSeconds": 5}'
     assert lines[3] == "   | " + " " * 43 + "^^^^^"  # under `"htp"`, quotes included
     assert lines[4].startswith("   = help: ")
-    assert lines[-1] == "Found 1 problem (1 error) in 1 file."
+    assert lines[-2] == "Found 1 problem (1 error) in 1 file."
+    assert lines[-1].startswith("1 fixable with `podlint check --fix --unsafe-fixes`")
     assert "\x1b[" not in out
 
 

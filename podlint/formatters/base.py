@@ -38,6 +38,8 @@ class RunSummary:
     suppressed: int = 0
     baselined: int = 0
     fixable: int = 0
+    # Of ``fixable``, how many need --unsafe-fixes.
+    unsafe_fixable: int = 0
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)

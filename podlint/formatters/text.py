@@ -106,9 +106,14 @@ class TextFormatter(Formatter):
             if n:
                 parts.append(_plural(n, word) if word != "info" else f"{n} info")
         fixable = ""
-        if s.fixable:
-            fixable = (
-                f"\n{s.fixable} fixable with `podlint check --fix` (some may need --unsafe-fixes)."
+        safe = s.fixable - s.unsafe_fixable
+        if safe:
+            fixable += f"\n{safe} fixable with `podlint check --fix`."
+        if s.unsafe_fixable:
+            more = " more" if safe else ""
+            fixable += (
+                f"\n{s.unsafe_fixable}{more} fixable with `podlint check --fix --unsafe-fixes` "
+                "(review them: they change what Marathon does)."
             )
         return (
             self._c(
