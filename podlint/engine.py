@@ -11,7 +11,6 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from podlint import fixes, suppressions
 from podlint.diagnostics import Diagnostic, Finding, Severity, Span
@@ -19,7 +18,7 @@ from podlint.document import Document, LoadResult
 from podlint.formatters.base import FileResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import Registry
-from podlint.rule import Context, PipelineRule
+from podlint.rule import Context, PipelineRule, Rule
 from podlint.settings import ActiveRule, Settings, active_rules
 
 # A rule that takes longer than this on one document is reported (it still completes).
@@ -41,12 +40,24 @@ class Linter:
     registry: Registry
     loader: Loader = _default_loader
     _active: dict[int, tuple[Settings, list[ActiveRule]]] = field(default_factory=dict)
+    _instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, Rule]]]] = field(
+        default_factory=dict
+    )
 
     def active(self, settings: Settings) -> list[ActiveRule]:
         cached = self._active.get(id(settings))
         if cached is None or cached[0] is not settings:
             cached = (settings, active_rules(settings, self.registry.rules))
             self._active[id(settings)] = cached
+        return cached[1]
+
+    def _checkers(self, active: list[ActiveRule]) -> list[tuple[ActiveRule, Rule]]:
+        """The rules that check pods (not the pipeline's own), instantiated once per rule set."""
+        cached = self._instances.get(id(active))
+        if cached is None or cached[0] is not active:
+            checkers = [(a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule)]
+            cached = (active, checkers)
+            self._instances[id(active)] = cached
         return cached[1]
 
     def lint_bytes(
@@ -131,21 +142,19 @@ class Linter:
         active: list[ActiveRule],
         by_name: dict[str, ActiveRule],
     ) -> Iterable[Diagnostic]:
-        memo: dict[str, Any] = {}
-        for entry in active:
+        # One context per document; only the options change from rule to rule.
+        ctx = Context(
+            profile=settings.profile,
+            source_format=doc.format,
+            plain_scalars=doc.plain_scalars,
+        )
+        data = doc.data
+        for entry, rule in self._checkers(active):
             rule_cls = entry.rule
-            if issubclass(rule_cls, PipelineRule):
-                continue
-            ctx = Context(
-                profile=settings.profile,
-                options=entry.options,
-                source_format=doc.format,
-                plain_scalars=doc.plain_scalars,
-                memo=memo,
-            )
+            ctx.options = entry.options
             started = time.perf_counter()
             try:
-                findings = list(rule_cls().check(doc.data, ctx))
+                findings = list(rule.check(data, ctx))
             except Exception as exc:
                 yield from self._rule_error(
                     by_name,

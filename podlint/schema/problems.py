@@ -1,0 +1,64 @@
+"""What the schema layer finds, before a rule turns it into a Finding.
+
+One :class:`SchemaProblem` per real problem, tagged with the family (and so the rule) it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from podlint.diagnostics import Finding, Fix, Target
+
+Family = Literal["type", "required", "range", "pattern", "length", "enum", "items"]
+FAMILIES: tuple[Family, ...] = ("type", "required", "range", "pattern", "length", "enum", "items")
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    family: Family
+    pointer: str
+    message: str
+    help: str | None = None
+    target: Target = "value"
+    fix: Fix | None = None
+
+    def finding(self) -> Finding:
+        return Finding(self.pointer, self.message, help=self.help, target=self.target, fix=self.fix)
+
+
+def display_path(pointer: str) -> str:
+    """``/containers/0/resources/cpus`` -> ``containers[0].resources.cpus`` (``the pod`` for root)."""
+    from podlint.diagnostics import split_pointer
+
+    out = ""
+    for token in split_pointer(pointer):
+        if token.isdigit():
+            out += f"[{token}]"
+        else:
+            out += ("." if out else "") + token
+    return out or "the pod"
+
+
+def describe_value(value: object) -> str:
+    """Plain words for a JSON value: ``the string "0.5"``, ``the number 5``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"the boolean {'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        return f"the number {format_number(value)}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f'the string "{shown}"'
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return f"a {type(value).__name__}"
+
+
+def format_number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,81 @@
+"""PL112 read-only-field: a field Marathon fills in itself (``version``); a submitted value is dropped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.rule import Context, Rule
+from podlint.schema import key_events
+
+
+class ReadOnlyField(Rule):
+    """Finds read-only fields in a submitted pod.
+
+    What it does
+    ------------
+    Reports the pod's ``version``, which Marathon replaces with the server time on every create or
+    update, and offers to remove it (safe: Marathon never used the value). A ``version`` that is not
+    an ISO-8601 date-time is an error of its own (``schema-pattern``): Marathon still parses it.
+
+    Why is this bad
+    ---------------
+    It suggests the file pins a version, which it does not. It usually means the file was copied
+    from a ``GET /v2/pods`` response, which also carries server defaults.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "version": "2017-01-03T18:21:19.310Z",
+      "containers": [
+        {
+          "name": "web",
+          "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"}
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {
+          "name": "web",
+          "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    - F3, §5 (`version`), §10 item 19
+    """
+
+    code = "PL112"
+    name = "read-only-field"
+    severity = Severity.INFO
+    summary = "A read-only field that Marathon overwrites"
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        for event in key_events(pod, ctx):
+            if event.kind == "read-only" and event.value is not None:
+                yield Finding(
+                    event.pointer,
+                    f"`{event.key}` is read-only: Marathon replaces it with the time of the request",
+                    help=f"Remove `{event.key}`.",
+                    target="key",
+                    fix=Fix(f"Remove `{event.key}`", "safe", (FixOp("remove", event.pointer),)),
+                )

@@ -1,0 +1,70 @@
+"""PL102 schema-required: a required field is missing (or null, which Marathon reads as absent)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule
+from podlint.schema import family_findings
+
+
+class SchemaRequired(Rule):
+    """Checks that every field Marathon requires is present.
+
+    What it does
+    ------------
+    Reports a missing required key at the object that should hold it (a container without
+    ``resources``, an image without ``kind``, a command with neither ``shell`` nor ``argv``). A
+    required key whose value is ``null`` counts as missing, because Marathon reads ``null`` as absent.
+
+    Why is this bad
+    ---------------
+    Marathon rejects the pod with ``error.path.missing``. Documentation snippets often leave out
+    ``resources``, which every pod container needs.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {"name": "web", "image": {"kind": "DOCKER", "id": "nginx:1.25"}}
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {
+          "name": "web",
+          "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    - §1.1 (missing required field, null), §3 ("req" column: F1, F6, F8, F17, F28, F29, F42-F47,
+      F51, F53, F57, F71, F74, F75, F77, F90, F97, F101, F103, F115, F116, F118)
+    """
+
+    code = "PL102"
+    name = "schema-required"
+    severity = Severity.ERROR
+    summary = "A required field is missing"
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterable[Finding]:
+        return family_findings(pod, ctx, "required")

@@ -1,0 +1,82 @@
+"""PL110 unknown-key: a key Marathon does not read at that place (and silently ignores)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule
+from podlint.schema import key_events, version_line
+from podlint.schema.hints import unknown_key_finding
+
+
+class UnknownKey(Rule):
+    """Finds keys that Marathon does not read, which it drops without a word.
+
+    What it does
+    ------------
+    Reports every key that is not a field of the object it sits in, for the targeted Marathon
+    version, at the key itself. It says what was probably meant: the known key it is closest to
+    (``forcePul`` -> ``forcePull``), the pod field that replaces a Marathon *app* field (``fetch``,
+    ``env``, ``cmd``, ``cpus``, ``healthChecks``, ``constraints``, ``maxLaunchDelaySeconds`` ...), or
+    the Marathon version that reads it (``resourceLimits`` needs 1.10). Where a rename keeps the
+    meaning it offers it as an unsafe fix.
+
+    Why is this bad
+    ---------------
+    Marathon ignores unknown keys, so a misspelt or misplaced setting silently has no effect: the
+    image is not force-pulled, the artifacts are not fetched, the back-off stays at its default.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {
+          "name": "web",
+          "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25", "forcePullImage": true}
+        }
+      ]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/web",
+      "containers": [
+        {
+          "name": "web",
+          "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25", "forcePull": true}
+        }
+      ]
+    }
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    - §1.1 (unknown properties are ignored), §3 (the fields of each object), §9 (fields per
+      version), §10 item 1
+    """
+
+    code = "PL110"
+    name = "unknown-key"
+    severity = Severity.WARNING
+    summary = "A key Marathon does not read (it is silently ignored)"
+    settings = ("marathon_version",)
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        line = version_line(ctx)
+        for event in key_events(pod, ctx):
+            if event.kind == "unknown":
+                message, help_text, fix = unknown_key_finding(event, line)
+                yield Finding(event.pointer, message, help=help_text, target="key", fix=fix)

@@ -1,0 +1,117 @@
+"""PL120 yaml-1-1-ambiguity: a plain YAML scalar that YAML 1.1 tools read differently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
+from podlint.rule import Context, Rule
+from podlint.schema.problems import display_path
+from podlint.schema.yaml_typing import describe_reading, yaml11_difference
+
+_MISSING = object()
+
+
+def _value_at(pod: Any, pointer: str) -> Any:
+    node = pod
+    for token in split_pointer(pointer):
+        if isinstance(node, dict):
+            node = node.get(token, _MISSING)
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return _MISSING
+        if node is _MISSING:
+            return _MISSING
+    return node
+
+
+class YamlAmbiguity(Rule):
+    """Finds unquoted YAML values whose meaning depends on the YAML version of the tool reading them.
+
+    What it does
+    ------------
+    podlint reads YAML 1.2. Many tools that turn YAML into the JSON Marathon receives (PyYAML, yq
+    v3, Go's yaml.v2, Ruby) read YAML 1.1, where ``yes``/``no``/``on``/``off`` are booleans,
+    ``0755`` is octal (493), ``08080`` is a string, ``1:30`` is the number 90 and ``6490e74`` is a
+    string. This rule reports each unquoted value that the two readings disagree on.
+
+    Why is this bad
+    ---------------
+    The same file deploys differently depending on the pipeline: a port becomes another port, a
+    label value becomes a boolean that Marathon rejects, or a number becomes a string.
+
+    Example
+    -------
+    ```yaml
+    id: /web
+    networks:
+      - mode: host
+    containers:
+      - name: web
+        resources: {cpus: 0.5, mem: 128}
+        endpoints:
+          - name: http
+            hostPort: 08080
+    ```
+
+    Use instead
+    -----------
+    ```yaml
+    id: /web
+    networks:
+      - mode: host
+    containers:
+      - name: web
+        resources: {cpus: 0.5, mem: 128}
+        endpoints:
+          - name: http
+            hostPort: 8080
+    ```
+
+    Options
+    -------
+    None.
+
+    References
+    ----------
+    - §1.1 (the JSON types Marathon reads), §2; YAML 1.1 and 1.2 core schema resolution
+    """
+
+    code = "PL120"
+    name = "yaml-1-1-ambiguity"
+    severity = Severity.WARNING
+    summary = "An unquoted YAML value that YAML 1.1 tools read differently"
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if ctx.source_format != "yaml":
+            return
+        for pointer, text in ctx.plain_scalars.items():
+            value = _value_at(pod, pointer)
+            if value is _MISSING or not isinstance(text, str):
+                continue
+            other = yaml11_difference(text, value)
+            if other is None:
+                continue
+            old = other[0]
+            fix = None
+            if isinstance(value, str):
+                # Quoting keeps podlint's (YAML 1.2) reading and makes every tool agree.
+                fix = Fix("Quote the value", "safe", (FixOp("replace", pointer, value),))
+                help_text = f'Quote it: "{text}".'
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                help_text = (
+                    f'Write {value} if you mean that number, or quote it ("{text}") if it is text.'
+                )
+            else:
+                help_text = (
+                    f'Quote it ("{text}") if it is text, or write it so every YAML version agrees.'
+                )
+            yield Finding(
+                pointer,
+                f"`{display_path(pointer)}` is written `{text}`: podlint (YAML 1.2) reads "
+                f"{describe_reading(value)}, YAML 1.1 tools read {describe_reading(old)}",
+                help=help_text,
+                fix=fix,
+            )
