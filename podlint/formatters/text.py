@@ -97,7 +97,7 @@ class TextFormatter(Formatter):
         if s.baselined:
             extra.append(f"{s.baselined} known in the baseline")
         if s.fixed:
-            extra.append(f"{_plural(s.fixed, 'fix')} applied")
+            extra.append(f"{s.fixed} fix{'' if s.fixed == 1 else 'es'} applied")
         tail = f" ({', '.join(extra)})" if extra else ""
         if total == 0:
             return self._c(_BOLD, f"All good: {checked} checked, no problems found{tail}.")
