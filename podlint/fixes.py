@@ -89,7 +89,9 @@ def yaml_plain_ok(text: str, *, flow: bool = False) -> bool:
         return False
     if ": " in text or " #" in text or "\t" in text:
         return False
-    if flow and any(c in text for c in ",[]{}"):
+    # In flow collections libyaml reads `:` as an implicit key even without a following space
+    # (`[0:?, x]` is rejected), so any colon there needs quotes.
+    if flow and any(c in text for c in ",[]{}:"):
         return False
     if text.startswith(("---", "...")):
         return False

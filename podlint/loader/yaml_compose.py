@@ -1,0 +1,665 @@
+"""Compose YAML events into plain data and a span table, safely and in one pass.
+
+The parser (libyaml, or ruamel.yaml as a fallback; see ``yaml_events``) delivers events; this module
+builds the documents from them with an explicit stack, so nesting depth never reaches Python's (or
+C's) recursion limit, and past ``max_depth`` it stops with ``too-complex``. In the same pass it
+records, for every key and value, its offsets in the text as a raw entry
+``(pointer, value_start, value_end, key_start, key_end, plain_source)``; turning those into
+line/column spans is left until a finding needs them. Building the entries here is cheaper than a
+second parse later (the events carry the marks anyway).
+
+YAML 1.2 typing is done by ``yaml_resolve`` on plain scalars only; quoted and block scalars are
+strings. Tags are never acted on beyond the YAML core ones: any other tag (``!!python/object``,
+``!Ref``, ``!!binary``...) is reported as ``yaml-tag`` and its node is read as if untagged. Aliases
+share the anchored data (no copies) and their expansion is budgeted (``MAX_ALIAS_NODES``), so a
+"billion laughs" file ends in ``too-complex`` after a bounded amount of work. Merge keys (``<<``)
+work as in ruamel.yaml: explicit keys win, then earlier merged mappings over later ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from podlint.loader.limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_POINTER_CHARS
+from podlint.loader.yaml_events import (
+    ALIAS,
+    DOC_END,
+    DOC_START,
+    MAP_END,
+    MAP_START,
+    SCALAR,
+    SEQ_END,
+    SEQ_START,
+    STREAM_END,
+    Backend,
+    plain_error,
+)
+from podlint.loader.yaml_resolve import resolve_as, resolve_plain
+
+# (pointer, value_start, value_end, key_start, key_end, plain_source)
+Entry = tuple[str, int, int, "int | None", "int | None", "str | None"]
+
+_CORE_PREFIX = "tag:yaml.org,2002:"
+_CORE_SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null"})
+_PROPERTY = re.compile(r"[!&][^ \t\r\n]*(?:[ \t\r\n]+(?:#[^\r\n]*)?)*")
+_PROPERTY_TOKEN = re.compile(r"[!&][^ \t\r\n,\[\]{}]*")
+_TAG_TOKEN = re.compile(r"![^ \t\r\n,\[\]{}]*")
+
+
+@dataclass(frozen=True)
+class ComposeProblem:
+    rule: str
+    message: str
+    start: int
+    end: int
+    help: str | None
+    document: int | None
+
+
+@dataclass
+class ComposedDocument:
+    index: int
+    data: Any
+    entries: list[Entry]
+    plain_scalars: dict[str, str]
+    start: int
+    end: int
+    recovered: bool = False
+
+
+@dataclass
+class ComposeResult:
+    documents: list[ComposedDocument] = field(default_factory=list)
+    problems: list[ComposeProblem] = field(default_factory=list)
+    # True when the stream held no content at all (only comments, blank lines or empty documents).
+    empty: bool = True
+
+
+class _Stop(Exception):
+    """End composing at an unrecoverable problem (already recorded)."""
+
+
+class _Frame:
+    """An open mapping or sequence."""
+
+    __slots__ = (
+        "anchor",
+        "as_key",
+        "container",
+        "entry_base",
+        "flow",
+        "is_map",
+        "key",
+        "key_end",
+        "key_start",
+        "last_end",
+        "merge",
+        "merges",
+        "pointer",
+        "start",
+    )
+
+    def __init__(
+        self, is_map: bool, pointer: str, start: int, flow: bool, anchor: str | None
+    ) -> None:
+        self.is_map = is_map
+        self.container: Any = {} if is_map else []
+        self.pointer = pointer
+        self.start = start
+        self.flow = flow
+        self.anchor = anchor
+        self.entry_base = 0
+        self.last_end = start
+        self.as_key = False
+        # The pending key of a mapping (None while a key is expected).
+        self.key: str | None = None
+        self.key_start = 0
+        self.key_end = 0
+        self.merge = False
+        self.merges: list[Any] = []
+
+
+def _escape(token: str) -> str:
+    if "~" in token or "/" in token:
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
+
+
+def _show(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_CORE_PREFIX) :] if tag.startswith(_CORE_PREFIX) else tag
+
+
+class Composer:
+    """Builds documents from one event stream; see the module docstring. Use :func:`compose`."""
+
+    def __init__(
+        self,
+        text: str,
+        backend: Backend,
+        max_depth: int = MAX_DEPTH,
+        max_alias_nodes: int = MAX_ALIAS_NODES,
+    ) -> None:
+        self.text = text
+        self.backend = backend
+        self.max_depth = max_depth
+        self.max_alias_nodes = max_alias_nodes
+        self.result = ComposeResult()
+        self.doc_index = -1
+        self._new_document()
+
+    def _new_document(self) -> None:
+        self.stack: list[_Frame] = []
+        self.entries: list[Entry] = []
+        self.plain: dict[str, str] = {}
+        # anchor -> (value, pointer, first entry, end of entries)
+        self.anchors: dict[str, tuple[Any, str, int, int]] = {}
+        self.open_anchors: set[str] = set()
+        # id(mapping) -> (pointer, first entry, end of entries), for merge keys.
+        self.origins: dict[int, tuple[str, int, int]] = {}
+        self.alias_nodes = 0
+        self.pointer_chars = 0
+        self.root: Any = None
+        self.root_start = 0
+        self.root_end = 0
+        self.root_empty = True
+        self.recovered = False
+
+    # -- problems ---------------------------------------------------------------------------------
+
+    def _problem(
+        self, rule: str, message: str, start: int, end: int, help: str | None = None
+    ) -> None:
+        self.result.problems.append(
+            ComposeProblem(rule, message, start, end, help, max(self.doc_index, 0))
+        )
+
+    def _line_of(self, offset: int) -> int:
+        text = self.text
+        return (
+            text.count("\n", 0, offset)
+            + text.count("\r", 0, offset)
+            - text.count("\r\n", 0, offset)
+            + 1
+        )
+
+    # -- the loop ---------------------------------------------------------------------------------
+
+    def run(self) -> ComposeResult:
+        backend = self.backend
+        try:
+            self._run(backend.start(self.text), backend.kinds)
+        except backend.errors as exc:
+            error = plain_error(exc, self.text)
+            end = min(error.offset + 1, len(self.text))
+            self._problem(error.rule, error.message, error.offset, end, error.help)
+        except _Stop:
+            pass
+        return self.result
+
+    def _run(self, get: Callable[[], Any], kinds: dict[type, int]) -> None:
+        # This loop runs once per event, so the common cases (a key; a plain or quoted value that
+        # is neither tagged nor anchored) are handled inline; everything else goes to methods.
+        stack = self.stack
+        entries = self.entries
+        frame: _Frame | None = None  # the innermost open collection
+        while True:
+            event = get()
+            kind = kinds[type(event)]
+            if kind == SCALAR:
+                raw = event.value
+                if frame is not None and raw and event.tag is None and event.anchor is None:
+                    if frame.is_map and frame.key is None:
+                        if raw != "<<":
+                            start = event.start_mark.index
+                            end = event.end_mark.index
+                            if raw in frame.container:
+                                self._duplicate(frame, raw, start, end)
+                            frame.key = raw
+                            frame.key_start = start
+                            frame.key_end = frame.last_end = end
+                            continue
+                    elif not frame.merge:
+                        style = event.style
+                        if not style or style in ("'", '"'):
+                            source = None
+                            if style:
+                                value: Any = raw
+                            else:
+                                value, record = resolve_plain(raw)
+                                if record:
+                                    source = raw
+                            start = event.start_mark.index
+                            end = event.end_mark.index
+                            container = frame.container
+                            if frame.is_map:
+                                key: str = frame.key  # type: ignore[assignment]
+                                frame.key = None
+                                container[key] = value
+                                if "~" in key or "/" in key:
+                                    key = _escape(key)
+                                pointer = f"{frame.pointer}/{key}"
+                                entries.append(
+                                    (pointer, start, end, frame.key_start, frame.key_end, source)
+                                )
+                            else:
+                                pointer = f"{frame.pointer}/{len(container)}"
+                                container.append(value)
+                                entries.append((pointer, start, end, None, None, source))
+                            frame.last_end = end
+                            if source is not None:
+                                self.plain[pointer] = source
+                            self.pointer_chars += len(pointer)
+                            if self.pointer_chars > MAX_POINTER_CHARS:
+                                self._too_large(start, end)
+                            continue
+                self._scalar(event)
+            elif kind in (MAP_START, SEQ_START):
+                self._open(event, kind == MAP_START)
+                frame = stack[-1]
+            elif kind in (MAP_END, SEQ_END):
+                self._close(event.end_mark.index)
+                frame = stack[-1] if stack else None
+            elif kind == ALIAS:
+                self._alias(event)
+            elif kind == DOC_START:
+                self.doc_index += 1
+                self._new_document()
+                stack = self.stack
+                entries = self.entries
+                frame = None
+            elif kind == DOC_END:
+                self._end_document()
+            elif kind == STREAM_END:
+                return
+
+    def _end_document(self) -> None:
+        if self.root_empty:
+            return
+        self.result.empty = False
+        self.result.documents.append(
+            ComposedDocument(
+                self.doc_index,
+                self.root,
+                self.entries,
+                self.plain,
+                self.root_start,
+                self.root_end,
+                self.recovered,
+            )
+        )
+
+    # -- nodes ------------------------------------------------------------------------------------
+
+    def _content_start(self, start: int) -> int:
+        """Skip the node's properties (anchor, tag) so spans cover the value as written."""
+        text = self.text
+        while start < len(text) and text[start] in "!&":
+            match = _PROPERTY.match(text, start)
+            if match is None:  # pragma: no cover - the pattern matches any '!' or '&'
+                break
+            start = match.end()
+        return start
+
+    def _tag_problem(self, tag: str, start: int, what: str) -> None:
+        match = _TAG_TOKEN.search(self.text, start)
+        tag_start, tag_end = (match.start(), match.end()) if match else (start, start + 1)
+        self._problem(
+            "yaml-tag",
+            f"tag '{_show(_tag_name(tag))}' is ignored: podlint reads the {what} as if it had no "
+            "tag, as Marathon receives plain JSON",
+            tag_start,
+            tag_end,
+            "remove the tag; pod definitions need no YAML tags",
+        )
+
+    def _scalar(self, event: Any) -> None:
+        text = self.text
+        start = event.start_mark.index
+        end = event.end_mark.index
+        raw: str = event.value
+        style = event.style
+        tag = event.tag
+        anchor = event.anchor
+        if start < end and text[start] in "!&":
+            start = self._content_start(start)
+        if style in {"|", ">"}:
+            # libyaml ends a block scalar after its trailing line breaks; the value ends before.
+            end = start + len(text[start:end].rstrip())
+        elif not raw and not style:
+            start, end = self._empty_span(event.start_mark.index, start, end)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and frame.key is None:
+            is_merge = raw == "<<" and not style and tag is None
+            if tag is not None and tag != "!" and tag != _CORE_PREFIX + "str":
+                self._tag_problem(tag, event.start_mark.index, "key")
+            self._take_key(frame, raw, start, end, is_merge)
+            if anchor is not None:
+                # An anchored key: its alias stands for the string; there are no entries to copy.
+                self.anchors[anchor] = (raw, "", -1, -1)
+            return
+        source: str | None = None
+        if tag is None:
+            if style:
+                value: Any = raw
+            else:
+                value, record = resolve_plain(raw)
+                if record:
+                    source = raw
+        else:
+            value, source = self._tagged_scalar(tag, raw, style, event.start_mark.index)
+        if frame is None:
+            self.root_empty = not raw and not style and tag is None and anchor is None
+        lo = len(self.entries)
+        self._attach(value, start, end, source)
+        if anchor is not None:
+            self._anchor(anchor, value, lo)
+
+    def _empty_span(self, mark: int, start: int, end: int) -> tuple[int, int]:
+        """An empty plain scalar (a null): at its properties, else right after what precedes it."""
+        text = self.text
+        if mark < len(text) and text[mark] in "!&":
+            match = _PROPERTY_TOKEN.match(text, mark)
+            return mark, match.end() if match else mark
+        # Parsers place the empty node differently (libyaml after the ':', ruamel on the next
+        # line); both agree once trailing blanks are skipped backwards.
+        pos = min(start, len(text))
+        while pos > 0 and text[pos - 1] in " \t\r\n":
+            pos -= 1
+        return pos, pos
+
+    def _tagged_scalar(self, tag: str, raw: str, style: Any, mark: int) -> tuple[Any, str | None]:
+        if tag == "!":
+            return raw, None  # the non-specific tag: a string
+        if tag.startswith(_CORE_PREFIX):
+            name = tag[len(_CORE_PREFIX) :]
+            if name in _CORE_SCALAR_TAGS:
+                value, fits = resolve_as(name, raw)
+                if fits:
+                    return value, (raw if name != "str" else None)
+                self._problem(
+                    "yaml-tag",
+                    f"'{_show(raw)}' is not a valid {_tag_name(tag)}: podlint reads it as a string",
+                    mark,
+                    mark + len(_tag_name(tag)),
+                    "remove the tag, or write a value of that type",
+                )
+                return raw, None
+        self._tag_problem(tag, mark, "value")
+        if style:
+            return raw, None
+        value, record = resolve_plain(raw)
+        return value, (raw if record else None)
+
+    def _take_key(self, frame: _Frame, key: str, start: int, end: int, is_merge: bool) -> None:
+        frame.key = key
+        frame.key_start = start
+        frame.key_end = end
+        frame.merge = is_merge
+        frame.last_end = end
+        if is_merge:
+            return
+        if key in frame.container:
+            self._duplicate(frame, key, start, end)
+
+    def _duplicate(self, frame: _Frame, key: str, start: int, end: int) -> None:
+        # Rare, so the first occurrence is looked up only now, from the entries.
+        pointer = f"{frame.pointer}/{_escape(key)}"
+        previous = next((e[3] for e in reversed(self.entries) if e[0] == pointer), None)
+        first = f" (first at line {self._line_of(previous)})" if previous is not None else ""
+        self._problem(
+            "duplicate-key",
+            f"duplicate key '{_show(key)}'{first}: YAML "
+            "forbids repeated keys; podlint reads the later value, other tools may refuse the "
+            "file or keep the earlier one",
+            start,
+            end,
+            f"remove one of the two '{_show(key)}' entries",
+        )
+        self.recovered = True
+
+    def _child_pointer(self) -> str:
+        frame = self.stack[-1]
+        if not frame.is_map:
+            return f"{frame.pointer}/{len(frame.container)}"
+        return f"{frame.pointer}/{_escape(frame.key or '')}"
+
+    def _attach(self, value: Any, start: int, end: int, source: str | None) -> None:
+        """Record a finished node (scalar, alias or collection) in its parent and in the entries."""
+        stack = self.stack
+        if not stack:
+            self.root = value
+            self.root_start, self.root_end = start, end
+            self.entries.append(("", start, end, None, None, source))
+            if source is not None:
+                self.plain[""] = source
+            return
+        frame = stack[-1]
+        if not frame.is_map:
+            container = frame.container
+            pointer = f"{frame.pointer}/{len(container)}"
+            container.append(value)
+            self.entries.append((pointer, start, end, None, None, source))
+        else:
+            key = frame.key
+            assert key is not None
+            frame.key = None
+            if frame.merge:
+                frame.merge = False
+                frame.merges.append((value, start))
+                frame.last_end = end
+                return
+            pointer = f"{frame.pointer}/{_escape(key)}"
+            frame.container[key] = value
+            self.entries.append((pointer, start, end, frame.key_start, frame.key_end, source))
+        frame.last_end = end
+        if source is not None:
+            self.plain[pointer] = source
+        self.pointer_chars += len(pointer)
+        if self.pointer_chars > MAX_POINTER_CHARS:
+            self._too_large(start, end)
+
+    def _too_large(self, start: int, end: int) -> None:
+        self._problem(
+            "too-complex",
+            "the document is too large to index (deep nesting under long keys); podlint does "
+            "not read it",
+            start,
+            end,
+            "a pod definition nests about eight levels; check how the file was generated",
+        )
+        raise _Stop
+
+    def _anchor(self, name: str, value: Any, lo: int) -> None:
+        entries = self.entries
+        self.anchors[name] = (value, entries[-1][0], lo, len(entries))
+
+    def _open(self, event: Any, is_map: bool) -> None:
+        stack = self.stack
+        mark = event.start_mark.index
+        if len(stack) >= self.max_depth:
+            self._problem(
+                "too-complex",
+                f"the document nests mappings and sequences more than {self.max_depth} levels "
+                "deep; podlint does not read it",
+                mark,
+                mark + 1,
+                "a pod definition nests about eight levels; check how the file was generated",
+            )
+            raise _Stop
+        tag = event.tag
+        if tag is not None and tag != "!":
+            expected = _CORE_PREFIX + ("map" if is_map else "seq")
+            if tag != expected:
+                self._tag_problem(tag, mark, "mapping" if is_map else "sequence")
+        start = self._content_start(mark) if self.text.startswith(("!", "&"), mark) else mark
+        as_key = bool(stack) and stack[-1].is_map and stack[-1].key is None
+        pointer = self._child_pointer() + ("/?" if as_key else "") if stack else ""
+        frame = _Frame(is_map, pointer, start, bool(event.flow_style), event.anchor)
+        frame.as_key = as_key
+        frame.entry_base = len(self.entries)
+        if frame.anchor is not None:
+            self.open_anchors.add(frame.anchor)
+        if not stack:
+            self.root_empty = False
+        stack.append(frame)
+
+    def _close(self, end_mark: int) -> None:
+        frame = self.stack.pop()
+        end = end_mark if frame.flow else frame.last_end
+        if frame.is_map and frame.merges:
+            self._merge(frame)
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+        if frame.as_key:
+            self._complex_key(frame, end)
+            return
+        value = frame.container
+        lo = frame.entry_base
+        self._attach(value, frame.start, end, None)
+        if frame.is_map:
+            self.origins[id(value)] = (frame.pointer, lo, len(self.entries))
+        if frame.anchor is not None:
+            self._anchor(frame.anchor, value, lo)
+
+    def _complex_key(self, frame: _Frame, end: int) -> None:
+        """A mapping or sequence used as a key: valid YAML, but a pod's keys are strings."""
+        del self.entries[frame.entry_base :]
+        prefix = frame.pointer
+        self.plain = {p: s for p, s in self.plain.items() if not p.startswith(prefix)}
+        key = self.text[frame.start : end]
+        kind = "mapping" if frame.is_map else "sequence"
+        self._problem(
+            "syntax-error",
+            f"a {kind} is used as a key: keys of a pod definition are strings (podlint reads "
+            f"it as the text '{_show(key)}')",
+            frame.start,
+            end,
+            "use a plain string key",
+        )
+        self.recovered = True
+        self._take_key(self.stack[-1], key, frame.start, end, False)
+
+    def _alias(self, event: Any) -> None:
+        name = event.anchor
+        start = event.start_mark.index
+        end = event.end_mark.index
+        found = self.anchors.get(name)
+        if found is None:
+            recursive = name in self.open_anchors
+            self._problem(
+                "syntax-error",
+                f"alias '*{_show(name)}' refers to "
+                + (
+                    "the node that contains it (a recursive alias)"
+                    if recursive
+                    else "an anchor that is not defined before it"
+                ),
+                start,
+                end,
+                f"define '&{_show(name)}' before using '*{_show(name)}'",
+            )
+            raise _Stop
+        value, anchor_pointer, lo, hi = found
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.is_map and frame.key is None:
+            if isinstance(value, str) or lo < 0:
+                key = str(value)
+            else:
+                root = self.entries[hi - 1]
+                key = self.text[root[1] : root[2]]
+            self._take_key(frame, key, start, end, False)
+            return
+        if frame is None:
+            self.root_empty = False
+        if lo < 0 or (frame is not None and frame.is_map and frame.merge):
+            self._attach(value, start, end, None)
+            return
+        pointer = self._child_pointer() if frame is not None else ""
+        self._charge(hi - lo, start, end)
+        self._copy_entries(lo, hi - 1, anchor_pointer, pointer)
+        self._attach(value, start, end, self.entries[hi - 1][5])
+
+    def _charge(self, nodes: int, start: int, end: int) -> None:
+        self.alias_nodes += nodes
+        if self.alias_nodes > self.max_alias_nodes:
+            self._problem(
+                "too-complex",
+                f"aliases expand to more than {self.max_alias_nodes} nodes in this document "
+                "(an alias bomb, such as 'billion laughs'); podlint does not read it",
+                start,
+                end,
+                "write the values out, or use fewer nested aliases",
+            )
+            raise _Stop
+
+    def _copy_entries(
+        self, lo: int, hi: int, old: str, new: str, keys: set[str] | None = None
+    ) -> None:
+        """Re-record entries[lo:hi] (all under pointer ``old``) under pointer ``new``.
+
+        With ``keys``, only members of ``old`` whose (unescaped) first token is in ``keys``.
+        """
+        entries = self.entries
+        plain = self.plain
+        cut = len(old)
+        for index in range(lo, hi):
+            entry = entries[index]
+            pointer = entry[0]
+            rest = pointer[cut:]
+            if keys is not None:
+                token = rest[1:].split("/", 1)[0].replace("~1", "/").replace("~0", "~")
+                if not rest or token not in keys:
+                    continue
+            moved = new + rest
+            self.pointer_chars += len(moved)
+            entries.append((moved, entry[1], entry[2], entry[3], entry[4], entry[5]))
+            if entry[5] is not None:
+                plain[moved] = entry[5]
+
+    def _merge(self, frame: _Frame) -> None:
+        """Apply the frame's ``<<`` merge keys: explicit keys win, then earlier sources."""
+        container: dict[str, Any] = frame.container
+        sources: list[dict[str, Any]] = []
+        for value, start in frame.merges:
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if isinstance(item, dict):
+                    sources.append(item)
+                else:
+                    self._problem(
+                        "syntax-error",
+                        "a merge key '<<' needs a mapping (or a list of mappings) to merge",
+                        start,
+                        start + 1,
+                        "merge mappings only, e.g. '<<: *defaults'",
+                    )
+                    self.recovered = True
+        mark = frame.merges[0][1]
+        for source in sources:
+            taken = {key for key in source if key not in container}
+            if not taken:
+                continue
+            for key in taken:
+                container[key] = source[key]
+            origin = self.origins.get(id(source))
+            if origin is not None:
+                pointer, lo, hi = origin
+                self._charge(hi - lo, mark, mark + 2)
+                self._copy_entries(lo, hi, pointer, frame.pointer, taken)
+
+
+def compose(
+    text: str,
+    backend: Backend,
+    max_depth: int = MAX_DEPTH,
+    max_alias_nodes: int = MAX_ALIAS_NODES,
+) -> ComposeResult:
+    """Compose every document of ``text``; never raises for bad input."""
+    return Composer(text, backend, max_depth, max_alias_nodes).run()
