@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
+from podlint import schema
 from podlint.rule import Context, Rule
 from podlint.schema.problems import display_path
 from podlint.schema.yaml_typing import describe_reading, yaml11_difference
@@ -85,9 +86,14 @@ class YamlAmbiguity(Rule):
     summary = "An unquoted YAML value that YAML 1.1 tools read differently"
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
-        if ctx.source_format != "yaml":
+        if ctx.source_format != "yaml" or not ctx.plain_scalars:
             return
+        # Where the schema already rejects the value it says how YAML read it and to quote it: one
+        # finding per problem, not two.
+        rejected = {p.pointer for p in schema.check(pod, ctx)}
         for pointer, text in ctx.plain_scalars.items():
+            if pointer in rejected:
+                continue
             value = _value_at(pod, pointer)
             if value is _MISSING or not isinstance(text, str):
                 continue

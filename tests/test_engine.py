@@ -109,3 +109,10 @@ def test_identify(data: object, pod: bool, words: str) -> None:
     assert is_pod(data) is pod
     if not pod:
         assert words in describe_non_pod(data)
+
+
+def test_a_yaml_typing_problem_is_reported_once(linter: Linter) -> None:
+    text = DANGLING.replace("id: /web", "id: /web\nlabels:\n  commit: 6490e74")
+    result = linter.lint_bytes(text.encode(), "web.yaml", Settings())
+    at_label = [d.name for d in result.diagnostics if d.pointer == "/labels/commit"]
+    assert at_label == ["schema-type"]
