@@ -106,7 +106,12 @@ def build_options(rule: type[Rule], values: dict[str, Any], where: str) -> Any:
         raise SettingsError(f"{where}: rules.{rule.name}: {exc}") from None
 
 
-_TYPE_WORDS = {"str": str, "int": int, "float": (int, float), "bool": bool}
+_TYPE_WORDS: dict[str, type | tuple[type, ...]] = {
+    "str": str,
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+}
 
 
 def _check_type(value: Any, annotation: Any, where: str) -> None:
@@ -128,10 +133,8 @@ def _check_type(value: Any, annotation: Any, where: str) -> None:
         expected = _TYPE_WORDS.get(inner)
         if expected is not None:
             for item in value:
-                if (
-                    (isinstance(item, bool)
-                    and expected is not bool)
-                    or not isinstance(item, expected)
+                if (isinstance(item, bool) and expected is not bool) or not isinstance(
+                    item, expected
                 ):
                     raise SettingsError(f"{where}: every item must be {inner}, got {item!r}")
         return

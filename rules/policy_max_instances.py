@@ -1,0 +1,107 @@
+"""Rule PL507 ``max-instances``: at most N instances of a pod (policy)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule
+
+
+@dataclass(frozen=True)
+class MaxInstancesOptions:
+    # The most instances one pod may ask for.
+    max: int = 10
+
+    def __post_init__(self) -> None:
+        if isinstance(self.max, bool) or not isinstance(self.max, int) or self.max < 0:
+            raise ValueError(
+                f"max must be a whole number of instances (0 or more), got {self.max!r}"
+            )
+
+
+class MaxInstances(Rule):
+    """The pod asks for more instances than the organisation allows (policy).
+
+    What it does
+    ------------
+    Reports `scaling.instances` above the configured maximum. Without `scaling`, Marathon runs one
+    instance (spec §3.2), which is reported only when the maximum is 0.
+
+    Why is this bad
+    ---------------
+    Marathon starts as many instances as asked while offers last. A typo (`100` for `10`) can take a
+    cluster's capacity from every other team, and each instance adds the executor's overhead too.
+
+    Example
+    -------
+    ```json
+    {
+      "id": "/shop/web",
+      "scaling": {"kind": "fixed", "instances": 50},
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Use instead
+    -----------
+    ```json
+    {
+      "id": "/shop/web",
+      "scaling": {"kind": "fixed", "instances": 5},
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "networks": [{"mode": "host"}]
+    }
+    ```
+
+    Options
+    -------
+    `max` (integer, default 10): the most instances a pod may have.
+
+    ```yaml
+    rules:
+      max-instances:
+        max: 20
+    ```
+
+    References
+    ----------
+    F11, F18 (`scaling.instances`, default 1), spec §3.2.
+    """
+
+    code = "PL507"
+    name = "max-instances"
+    severity = Severity.ERROR
+    summary = "The pod asks for more instances than allowed"
+    policy = True
+    options = MaxInstancesOptions
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        limit: int = ctx.options.max
+        scaling = pod.get("scaling")
+        if scaling is None:
+            if limit < 1:
+                yield Finding(
+                    "/scaling",
+                    f"without scaling, Marathon runs 1 instance of the pod; this organisation "
+                    f"allows at most {limit}",
+                    help='set "scaling": {"kind": "fixed", "instances": 0}',
+                )
+            return
+        if not isinstance(scaling, dict):
+            return
+        instances = scaling.get("instances", 1)
+        if instances is None:
+            instances = 1
+        if isinstance(instances, bool) or not isinstance(instances, int | float):
+            return  # the schema layer reports a wrong type
+        if instances > limit:
+            yield Finding(
+                "/scaling/instances",
+                f"the pod asks for {instances:g} instances; this organisation allows at most {limit} "
+                "per pod",
+                help=f"lower scaling.instances to {limit} or fewer",
+            )
