@@ -70,7 +70,14 @@ def _load(path: Path) -> dict[tuple[str, str], FileResult]:
         entries: dict[tuple[str, str], FileResult] = {}
         for item in raw["entries"]:
             diags = [diagnostic_from_dict(d) for d in item["diagnostics"]]
-            result = FileResult(item["path"], diags, None, int(item["pods"]), item["skipped"])
+            result = FileResult(
+                item["path"],
+                diags,
+                None,
+                int(item["pods"]),
+                item["skipped"],
+                suppressed=int(item.get("suppressed", 0)),
+            )
             entries[(item["path"], item["key"])] = result
         return entries
     except (OSError, ValueError, KeyError, TypeError):
@@ -84,6 +91,7 @@ def _dump(entries: dict[tuple[str, str], FileResult]) -> bytes:
             "key": key,
             "pods": r.pods,
             "skipped": r.skipped,
+            "suppressed": r.suppressed,
             "diagnostics": [diagnostic_to_dict(d) for d in r.diagnostics],
         }
         for (path, key), r in entries.items()
@@ -142,7 +150,14 @@ def cached_run(
         key = keys[i]
         if key is not None:
             fp, entry_key = key
-            stored = FileResult(result.path, result.diagnostics, None, result.pods, result.skipped)
+            stored = FileResult(
+                result.path,
+                result.diagnostics,
+                None,
+                result.pods,
+                result.skipped,
+                suppressed=result.suppressed,
+            )
             groups[fp][entry_key] = stored
             dirty.add(fp)
         yield result

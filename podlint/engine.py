@@ -118,7 +118,9 @@ class Linter:
             diagnostics.extend(self._check_pod(doc, path, loaded.text, settings, active, by_name))
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
+        suppressed = 0
         if settings.inline_suppressions:
+            before = len(diagnostics)
             diagnostics = suppressions.apply(
                 diagnostics,
                 text=loaded.text,
@@ -128,8 +130,10 @@ class Linter:
                 registry=self.registry,
                 path=path,
             )
+            unused = sum(1 for d in diagnostics if d.name == "unused-suppression")
+            suppressed = max(0, before - (len(diagnostics) - unused))
         diagnostics.sort()
-        return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs))
+        return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs), suppressed=suppressed)
 
     # -- stages ---------------------------------------------------------------------------------
 

@@ -80,3 +80,16 @@ def test_clean_run_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_statistics(pod: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out = _run(["check", "--no-cache", "--statistics", "--select", "health-check-endpoint", str(pod)], capsys)
     assert "     1  PL301  health-check-endpoint" in out
+
+
+def test_summary_counts_suppressed_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pod = tmp_path / "web.yaml"
+    pod.write_text(
+        "id: /web\nlabels:\n  commit: 6490e74 # podlint: disable=schema-type\n"
+        "networks: [{mode: host}]\ncontainers:\n  - name: web\n    resources: {cpus: 0.5, mem: 64}\n"
+        "    exec: {command: {shell: ./serve}}\n"
+    )
+    for cache in (["--no-cache"], []):  # computed, then answered from the cache
+        code, out = _run(["check", *cache, str(pod)], capsys)
+        assert code == 0
+        assert out.strip() == "All good: 1 file checked, no problems found (1 suppressed)."

@@ -24,6 +24,8 @@ class FileResult:
     pods: int = 0
     # Set when a walked file was plainly not a pod and was skipped (not an error).
     skipped: str | None = None
+    # Findings silenced by inline suppressions.
+    suppressed: int = 0
 
 
 @dataclass

@@ -94,6 +94,8 @@ class TextFormatter(Formatter):
         extra = []
         if s.skipped:
             extra.append(f"{s.skipped} skipped as not pods")
+        if s.suppressed:
+            extra.append(f"{s.suppressed} suppressed")
         if s.baselined:
             extra.append(f"{s.baselined} known in the baseline")
         if s.fixed:
