@@ -56,7 +56,12 @@ def run_check(args: Any) -> int:
     if args.write_baseline:
         from podlint.baseline import write_baseline
 
-        write_baseline(args.write_baseline, results)
+        try:
+            write_baseline(args.write_baseline, results)
+        except OSError as exc:
+            raise UsageError(
+                f"--write-baseline {args.write_baseline}: {exc.strerror or exc}"
+            ) from None
     if args.baseline:
         from podlint.baseline import filter_baseline
 
@@ -87,6 +92,7 @@ def run_check(args: Any) -> int:
         if not r.path.startswith("<"):
             summary.files += 1
         summary.pods += r.pods
+        summary.suppressed += r.suppressed
         for d in r.diagnostics:
             if d.severity is Severity.ERROR:
                 summary.errors += 1
@@ -96,7 +102,9 @@ def run_check(args: Any) -> int:
                 summary.infos += 1
             if d.fix is not None:
                 summary.fixable += 1
-    if summary.files == 0 and not args.write_baseline:
+                if d.fix.applicability == "unsafe":
+                    summary.unsafe_fixable += 1
+    if summary.files == 0 and not args.write_baseline and not getattr(args, "skip_non_pods", False):
         looked = ", ".join(paths)
         skipped = f" ({summary.skipped} file(s) skipped as not pods)" if summary.skipped else ""
         raise UsageError(f"no pod definition found to lint in {looked}{skipped}")
@@ -111,11 +119,15 @@ def run_check(args: Any) -> int:
         formatter.quiet = args.quiet  # type: ignore[attr-defined]
         formatter.statistics = args.statistics  # type: ignore[attr-defined]
         text = formatter.format(report)
-        _emit(text, target)
+        # With --fix on standard input the fixed text owns standard output (podlint.fixing).
+        _emit(text, target, to_stderr=getattr(args, "report_to_stderr", False))
 
     settings = resolver.settings_for(paths[0] if paths[0] != "-" else (args.stdin_filename or "-"))
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
     failed = any(d.severity.rank >= fail_on.rank for r in results for d in r.diagnostics)
+    # Writing a baseline records today's findings: that run succeeded (as ruff's --add-noqa does).
+    if args.write_baseline:
+        return EXIT_OK
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
@@ -128,13 +140,17 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
         name = args.stdin_filename or "-"
         settings = resolver.settings_for(name)
         data = sys.stdin.buffer.read(settings.max_file_size + 1)
-        return [linter.lint_bytes(data, name, settings, explicit=True)]
+        explicit = not getattr(args, "skip_non_pods", False)
+        return [linter.lint_bytes(data, name, settings, explicit=explicit)]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
     try:
         targets: list[Target] = list(discover(paths, resolver.settings_for))
     except FileNotFoundError as exc:
         raise UsageError(f"{exc.args[0]}: no such file or folder") from None
+    if getattr(args, "skip_non_pods", False):
+        # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
+        targets = [Target(t.path, explicit=False) for t in targets]
     use_cache = not args.no_cache and not (args.fix or args.diff)
     if use_cache:
         from podlint.cache import cached_run
@@ -157,7 +173,11 @@ def _use_color(args: Any) -> bool:
     return sys.stdout.isatty()
 
 
-def _emit(text: str, target: str) -> None:
+def _emit(text: str, target: str, *, to_stderr: bool = False) -> None:
+    if target == "-" and to_stderr:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+        return
     if target == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -50,6 +50,44 @@ def _resources_arg(text: str) -> dict[str, float]:
     return out
 
 
+class _OutputAction(argparse.Action):
+    """``--output`` remembers how many ``--format`` options came before it, to pair them."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        outputs = list(getattr(namespace, self.dest, None) or [])
+        outputs.append(values)
+        setattr(namespace, self.dest, outputs)
+        positions = list(getattr(namespace, "output_positions", None) or [])
+        positions.append(len(getattr(namespace, "formats", None) or []))
+        namespace.output_positions = positions
+
+
+def _pair_outputs(args: argparse.Namespace) -> None:
+    """Align ``args.outputs`` with ``args.formats``: ``outputs[i]`` is where format ``i`` goes.
+
+    An ``--output`` belongs to the ``--format`` just before it (``--format text --format sarif
+    --output x.sarif`` prints text and writes SARIF), or to the next one when that format already
+    has an output or none came before. Formats without an ``--output`` print to standard output.
+    """
+    formats = getattr(args, "formats", None)
+    outputs = getattr(args, "outputs", None)
+    if not formats or not outputs:
+        return  # no --format: check_command pairs the default format with the first --output
+    paired: dict[int, str] = {}
+    for path, before in zip(outputs, args.output_positions, strict=True):
+        slot = before - 1 if before > 0 and before - 1 not in paired else before
+        if slot >= len(formats) or slot in paired:
+            raise UsageError(f"--output {path} has no --format to pair with: put it after one")
+        paired[slot] = path
+    args.outputs = [paired.get(i, "-") for i in range(len(formats))]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="podlint",
@@ -73,10 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument(
         "--output",
-        action="append",
+        action=_OutputAction,
         dest="outputs",
         metavar="FILE",
-        help="write the report of the matching --format to FILE (- for standard output)",
+        help="write the report of the --format just before it to FILE (- for standard output)",
     )
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     out.add_argument(
@@ -124,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cfg.add_argument(
         "--stdin-filename", metavar="PATH", help="the name of the file read from standard input"
+    )
+    cfg.add_argument(
+        "--skip-non-pods",
+        action="store_true",
+        help="skip named files that are plainly not pods, as in walked folders (for pre-commit, "
+        "which names every JSON/YAML file); a run with nothing to lint then succeeds",
     )
     cl = check.add_argument_group("cluster profile (override configuration's `cluster:`)")
     cl.add_argument(
@@ -218,6 +262,7 @@ def _main(argv: list[str]) -> int:
     if args.command == "check":
         from podlint.check_command import run_check
 
+        _pair_outputs(args)
         return run_check(args)
     if args.command == "rules":
         from podlint.rules_command import list_rules

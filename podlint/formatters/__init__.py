@@ -11,6 +11,11 @@ from podlint.hookspecs import hookimpl
 BUILTIN_FORMATS: dict[str, str] = {
     "text": "podlint.formatters.text:TextFormatter",
     "json": "podlint.formatters.json_format:JsonFormatter",
+    "concise": "podlint.formatters.concise:ConciseFormatter",
+    "sarif": "podlint.formatters.sarif:SarifFormatter",
+    "github": "podlint.formatters.github:GithubFormatter",
+    "gitlab": "podlint.formatters.gitlab:GitlabFormatter",
+    "junit": "podlint.formatters.junit:JunitFormatter",
 }
 
 
