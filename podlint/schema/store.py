@@ -54,6 +54,8 @@ def fast_is_valid(pod: Any, line: str) -> bool | None:
         return bool(_fast_validator(line).is_valid(pod))
     except (ValueError, TypeError, OverflowError, RecursionError):
         return None
+    except ImportError:  # no compiled validator on this platform: the reference path decides
+        return None
 
 
 def _whole_string_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
