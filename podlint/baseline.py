@@ -82,7 +82,7 @@ def write_baseline(path: str, results: list[FileResult]) -> None:
 
     data = baseline_data(path, results)
     text = json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
-    write_text_atomic(path, text)
+    write_text_atomic(path, text, confine_to=os.getcwd())
 
 
 def read_baseline(path: str) -> list[dict[str, Any]]:

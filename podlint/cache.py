@@ -21,8 +21,8 @@ from podlint.discover import Target
 from podlint.engine import Linter
 from podlint.formatters.base import FileResult
 from podlint.plugins import Registry
-from podlint.runner import run
-from podlint.safe_write import write_bytes_atomic
+from podlint.runner import read_target, run
+from podlint.safe_write import leaves_folder, write_bytes_atomic
 from podlint.serialize import diagnostic_from_dict, diagnostic_to_dict
 from podlint.settings import Settings
 
@@ -33,10 +33,9 @@ _MAX_ENTRIES = 200_000
 
 def _code_fingerprint() -> str:
     """Size and mtime of podlint's own modules, so an edited checkout never reuses old results."""
+    import podlint
     import podlint_rules
     import podlint_schemas
-
-    import podlint
 
     h = hashlib.blake2b(digest_size=16)
     for pkg in (podlint, podlint_rules, podlint_schemas):
@@ -64,6 +63,8 @@ def _cache_file(folder: Path, key: str) -> Path:
 
 def _load(path: Path) -> dict[tuple[str, str], FileResult]:
     """Read a cache file; anything unreadable or malformed is simply a miss."""
+    if leaves_folder(str(path), os.getcwd()):
+        return {}
     try:
         with open(path, "rb") as fh:
             raw = json.loads(fh.read())
@@ -110,6 +111,9 @@ def cached_run(
 ) -> Iterator[FileResult]:
     """Like :func:`podlint.runner.run`, answering unchanged files from the cache."""
     cache_root = Path(folder)
+    # A cache folder (or file) that a symbolic link takes out of the working folder is neither
+    # read nor written: a repository could otherwise point it at any file of the user's.
+    usable = not leaves_folder(folder, os.getcwd())
     groups: dict[str, dict[tuple[str, str], FileResult]] = {}
     keys: list[tuple[str, tuple[str, str]] | None] = []
     misses: list[Target] = []
@@ -121,13 +125,13 @@ def cached_run(
         if fp is None:
             fp = fingerprint(settings, registry)
             fp_by_settings[id(settings)] = fp
-        try:
-            with open(target.path, "rb") as fh:
-                digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
-        except OSError:
+        # The same bounded, non-blocking read as linting: a FIFO or /dev/zero must not hang here.
+        data = read_target(target, settings.max_file_size)
+        if isinstance(data, str) or not usable:
             keys.append(None)
             misses.append(target)
             continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         if fp not in groups:
             groups[fp] = _load(_cache_file(cache_root, fp))
         entry_key = (target.path, f"{digest}:{int(target.explicit)}")
@@ -143,7 +147,7 @@ def cached_run(
         if i in hits:
             result = hits[i]
             if result.diagnostics and result.text is None:
-                result.text = _read_text(target.path)
+                result.text = _read_text(target.path, settings_for(target.path).max_file_size)
             yield result
             continue
         result = next(fresh)
@@ -167,20 +171,20 @@ def cached_run(
             continue
         try:
             cache_root.mkdir(exist_ok=True)
+            here = os.getcwd()
             gitignore = cache_root / ".gitignore"
-            if not gitignore.exists():
-                gitignore.write_text("# created by podlint\n*\n")
-            write_bytes_atomic(str(_cache_file(cache_root, fp)), _dump(entries))
+            if not os.path.lexists(gitignore):
+                write_bytes_atomic(str(gitignore), b"# created by podlint\n*\n", confine_to=here)
+            write_bytes_atomic(str(_cache_file(cache_root, fp)), _dump(entries), confine_to=here)
         except OSError:
             pass  # a read-only checkout still lints; it just does not cache
 
 
-def _read_text(path: str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read().decode("utf-8-sig", errors="replace")
-    except OSError:
+def _read_text(path: str, max_bytes: int) -> str | None:
+    data = read_target(Target(path, explicit=True), max_bytes)
+    if isinstance(data, str):
         return None
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def clean(path: str) -> int:

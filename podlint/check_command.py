@@ -185,6 +185,7 @@ def _emit(text: str, target: str, *, to_stderr: bool = False) -> None:
     from podlint.safe_write import write_text_atomic
 
     try:
-        write_text_atomic(target, text)
+        # A report path in the working folder must not lead out of it through a symbolic link.
+        write_text_atomic(target, text, confine_to=os.getcwd())
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None

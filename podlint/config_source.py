@@ -108,6 +108,8 @@ def _read_yaml(path: str, text: str) -> ConfigSource:
         raise SettingsError(f"{path}{line}: configuration is not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise SettingsError(f"{path}: configuration is not valid YAML: {exc}") from None
+    except RecursionError:
+        raise SettingsError(f"{path}: configuration is nested too deeply to read") from None
     finally:
         loader.dispose()
     if data is None:
@@ -119,7 +121,52 @@ def _read_yaml(path: str, text: str) -> ConfigSource:
             f"got {type(data).__name__}"
         )
     _check_duplicate_keys(node, source)
+    _check_alias_expansion(node, source)
     return source
+
+
+# Configuration is a few hundred values; aliases that expand past this are a "billion laughs" bomb,
+# which would exhaust memory as soon as a value is printed in a message.
+MAX_EXPANDED_NODES = 100_000
+
+
+def _check_alias_expansion(node: Any, source: ConfigSource) -> None:
+    """Count the nodes the document stands for once aliases are expanded (memoised, linear)."""
+    import yaml
+
+    if node is None:
+        return
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # entered, children not yet counted: seeing one again is a cycle
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        if id(current) in sizes:
+            continue
+        if not children_done and id(current) in open_nodes:
+            raise SettingsError(
+                f"{source.path}: configuration contains an alias inside its own anchor (a "
+                "recursive value); write the values out"
+            )
+        if isinstance(current, yaml.MappingNode):
+            children = [n for pair in current.value for n in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            children = list(current.value)
+        else:
+            children = []
+        if children_done or not children:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if total > MAX_EXPANDED_NODES:
+                raise SettingsError(
+                    f"{source.path}: configuration aliases expand to more than "
+                    f"{MAX_EXPANDED_NODES} values (an alias bomb); write the values out"
+                )
+            sizes[id(current)] = total
+            open_nodes.discard(id(current))
+            continue
+        open_nodes.add(id(current))
+        stack.append((current, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
 def _check_duplicate_keys(node: Any, source: ConfigSource) -> None:
@@ -127,8 +174,13 @@ def _check_duplicate_keys(node: Any, source: ConfigSource) -> None:
     import yaml
 
     stack = [node]
+    # Aliases share nodes: visit each once, or an alias bomb ("billion laughs") never ends.
+    visited: set[int] = set()
     while stack:
         current = stack.pop()
+        if id(current) in visited:
+            continue
+        visited.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, value_node in current.value:
@@ -196,6 +248,8 @@ def _read_toml(path: str, text: str) -> ConfigSource | None:
         parsed = _toml_loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
         raise SettingsError(f"{path}: configuration is not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib parses nested arrays recursively
+        raise SettingsError(f"{path}: configuration is nested too deeply to read") from None
     table = ""
     data: Any = parsed
     if is_pyproject or "tool" in parsed:

@@ -7,12 +7,13 @@ Rules see plain data and say *where* by JSON Pointer; this module turns every fi
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from podlint import fixes, suppressions
+from podlint import suppressions
 from podlint.diagnostics import Diagnostic, Finding, Severity, Span
 from podlint.document import Document, LoadResult
 from podlint.formatters.base import FileResult
@@ -20,9 +21,17 @@ from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import Registry
 from podlint.rule import Context, PipelineRule, Rule
 from podlint.settings import ActiveRule, Settings, active_rules
+from podlint.watchdog import RuleTimeout, Watchdog
 
 # A rule that takes longer than this on one document is reported (it still completes).
 RULE_TIME_BUDGET = 2.0
+# A rule still running after this long on one document is interrupted, where the platform allows
+# (podlint.watchdog), so a rule that never returns cannot hang the run.
+RULE_TIME_LIMIT = 10.0
+# More findings than this from one rule on one document is a runaway generator, not a verdict.
+MAX_FINDINGS_PER_RULE = 10_000
+# Messages quote values from the file; a multi-megabyte name must not make a multi-megabyte report.
+MAX_MESSAGE_CHARS = 2_000
 
 Loader = Callable[[bytes, str, int], LoadResult]
 
@@ -43,6 +52,7 @@ class Linter:
     _instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, Rule]]]] = field(
         default_factory=dict
     )
+    _who_cache: dict[type[Rule], str] = field(default_factory=dict)
 
     def active(self, settings: Settings) -> list[ActiveRule]:
         cached = self._active.get(id(settings))
@@ -78,7 +88,7 @@ class Linter:
 
         if not explicit and not pod_docs:
             # A walked file that is plainly not a pod: skipped, unless it was meant to be one.
-            looks_meant = loaded.text is not None and "containers" in loaded.text
+            looks_meant = _mentions_containers(loaded.text, data)
             if not loaded.problems or not looks_meant:
                 reason = describe_non_pod(documents[0].data) if documents else "no document"
                 return FileResult(path, [], loaded.text, skipped=reason)
@@ -115,7 +125,10 @@ class Linter:
                     if diag is not None:
                         diagnostics.append(diag)
                 continue
-            diagnostics.extend(self._check_pod(doc, path, loaded.text, settings, active, by_name))
+            with Watchdog(RULE_TIME_LIMIT) as watchdog:
+                diagnostics.extend(
+                    self._check_pod(doc, path, loaded.text, settings, active, by_name, watchdog)
+                )
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
         suppressed = 0
@@ -145,7 +158,9 @@ class Linter:
         settings: Settings,
         active: list[ActiveRule],
         by_name: dict[str, ActiveRule],
-    ) -> Iterable[Diagnostic]:
+        watchdog: Watchdog,
+    ) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
         # One context per document; only the options change from rule to rule.
         ctx = Context(
             profile=settings.profile,
@@ -156,41 +171,92 @@ class Linter:
         for entry, rule in self._checkers(active):
             rule_cls = entry.rule
             ctx.options = entry.options
+            who = self._who(rule_cls)
             started = time.perf_counter()
             try:
-                findings = list(rule.check(data, ctx))
-            except Exception as exc:
-                yield from self._rule_error(
-                    by_name,
-                    path,
-                    doc,
-                    rule_cls.name,
-                    f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) raised "
-                    f"{type(exc).__name__}: {exc}; the other rules still ran",
-                )
-                continue
-            elapsed = time.perf_counter() - started
-            if elapsed > RULE_TIME_BUDGET:
-                yield from self._rule_error(
-                    by_name,
-                    path,
-                    doc,
-                    rule_cls.name,
-                    f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) took "
-                    f"{elapsed:.1f} s on this document, over its budget of {RULE_TIME_BUDGET:.0f} s",
-                )
-            for finding in findings:
-                if not isinstance(finding, Finding) or not isinstance(finding.pointer, str):
-                    yield from self._rule_error(
+                watchdog.start()
+                try:
+                    # A bounded read: a generator that never stops must not exhaust memory.
+                    findings = list(
+                        itertools.islice(rule.check(data, ctx), MAX_FINDINGS_PER_RULE + 1)
+                    )
+                finally:
+                    watchdog.stop()
+            except RuleTimeout:
+                out.extend(
+                    self._rule_error(
                         by_name,
                         path,
                         doc,
                         rule_cls.name,
-                        f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)}) "
-                        f"returned {finding!r:.80}, which is not a Finding; it was ignored",
+                        f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
+                        "its time limit; the other rules still ran",
+                    )
+                )
+                continue
+            except Exception as exc:
+                out.extend(
+                    self._rule_error(
+                        by_name,
+                        path,
+                        doc,
+                        rule_cls.name,
+                        f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still "
+                        "ran",
+                    )
+                )
+                continue
+            elapsed = time.perf_counter() - started
+            if elapsed > RULE_TIME_BUDGET:
+                out.extend(
+                    self._rule_error(
+                        by_name,
+                        path,
+                        doc,
+                        rule_cls.name,
+                        f"{who} took {elapsed:.1f} s on this document, over its budget of "
+                        f"{RULE_TIME_BUDGET:.0f} s",
+                    )
+                )
+            if len(findings) > MAX_FINDINGS_PER_RULE:
+                del findings[MAX_FINDINGS_PER_RULE:]
+                out.extend(
+                    self._rule_error(
+                        by_name,
+                        path,
+                        doc,
+                        rule_cls.name,
+                        f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
+                        "document; only the first ones are shown",
+                    )
+                )
+            for finding in findings:
+                if not _well_formed(finding):
+                    out.extend(
+                        self._rule_error(
+                            by_name,
+                            path,
+                            doc,
+                            rule_cls.name,
+                            f"{who} returned {_short(finding)}, which is not a Finding (or not a "
+                            "well-formed one); it was ignored",
+                        )
                     )
                     continue
-                yield self._locate(doc, path, text, entry, finding)
+                try:
+                    out.append(self._locate(doc, path, text, entry, finding))
+                except Exception as exc:  # a fix the renderer cannot apply, say
+                    out.extend(
+                        self._rule_error(
+                            by_name,
+                            path,
+                            doc,
+                            rule_cls.name,
+                            f"{who} returned a finding podlint could not place "
+                            f"({type(exc).__name__}: {_short(exc)}); it was ignored",
+                        )
+                    )
+        return out
 
     def _locate(
         self, doc: Document, path: str, text: str | None, entry: ActiveRule, finding: Finding
@@ -201,20 +267,30 @@ class Linter:
             span = doc.extent
         resolved = None
         if finding.fix is not None and text is not None and not doc.recovered:
+            from podlint import fixes  # only for findings with a fix: keeps start-up light
+
             resolved = fixes.render_fix(doc, text, finding.fix)
         return Diagnostic(
             file=path,
             code=entry.rule.code,
             name=entry.rule.name,
             severity=entry.severity,
-            message=finding.message,
+            message=_clip(finding.message),
             pointer=finding.pointer,
             span=span,
-            help=finding.help,
+            help=_clip(finding.help) if finding.help is not None else None,
             url=entry.rule.url(),
             fix=resolved,
             document=doc.index,
         )
+
+    def _who(self, rule_cls: type[Rule]) -> str:
+        """``rule CODE name (plugin X)``, built once per rule class: this runs per rule per pod."""
+        who = self._who_cache.get(rule_cls)
+        if who is None:
+            who = f"rule {rule_cls.code} {rule_cls.name} ({self._owner(rule_cls.name)})"
+            self._who_cache[rule_cls] = who
+        return who
 
     def _owner(self, rule_name: str) -> str:
         return f"plugin {self.registry.owner.get(rule_name, '?')}"
@@ -247,14 +323,14 @@ class Linter:
                 return None  # known but not selected
             # An unknown pipeline rule name (a loader bug): still report, as a syntax error.
             return Diagnostic(
-                path, "PL001", "syntax-error", Severity.ERROR, message, pointer, span, help
+                path, "PL001", "syntax-error", Severity.ERROR, _clip(message), pointer, span, help
             )
         return Diagnostic(
             file=path,
             code=entry.rule.code,
             name=entry.rule.name,
             severity=entry.severity,
-            message=message,
+            message=_clip(message),
             pointer=pointer,
             span=span,
             help=help,
@@ -281,3 +357,43 @@ class Linter:
             for d in diagnostics
             if not any(s in (d.name, d.code) or s == "ALL" or d.code.startswith(s) for s in ignored)
         ]
+
+
+def _mentions_containers(text: str | None, data: bytes) -> bool:
+    """Whether a walked file that is not a readable pod was meant to be one.
+
+    Without text (too large, not UTF-8) the bytes are searched, in UTF-8 and UTF-16.
+    """
+    if text is not None:
+        return "containers" in text
+    return any(
+        "containers".encode(encoding) in data for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    )
+
+
+def _well_formed(finding: object) -> bool:
+    """A Finding whose text fields are text: anything else would break a formatter later."""
+    return (
+        isinstance(finding, Finding)
+        and isinstance(finding.pointer, str)
+        and isinstance(finding.message, str)
+        and (finding.help is None or isinstance(finding.help, str))
+        and finding.target in ("value", "key", "member")
+    )
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    return (
+        f"{text[: MAX_MESSAGE_CHARS - 40]}… ({len(text) - MAX_MESSAGE_CHARS + 40} more characters)"
+    )
+
+
+def _short(value: object, limit: int = 200) -> str:
+    """``repr``/``str`` of something a plugin handed over, never raising and never huge."""
+    try:
+        text = str(value) if isinstance(value, BaseException) else repr(value)
+    except Exception as exc:  # a __repr__ that raises, or an int too long to print
+        text = f"<{type(value).__name__} that cannot be shown: {type(exc).__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

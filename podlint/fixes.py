@@ -93,7 +93,7 @@ def yaml_plain_ok(text: str, *, flow: bool = False) -> bool:
     # (`[0:?, x]` is rejected), so any colon there needs quotes.
     if flow and any(c in text for c in ",[]{}:"):
         return False
-    if text.startswith(("---", "...")):
+    if text.startswith(("---", "...")) or text == "<<":  # a plain `<<` key is a merge key
         return False
     # The loader's own reading: a string in YAML 1.2, and one a YAML 1.1 reader would not retype
     # (``on``, ``0755``, ``1:30``), so the fix reads back the same in every tool.

@@ -13,13 +13,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from podlint import hookspecs
+from podlint import entry_points, hookspecs
 from podlint.rule import Rule
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 BUILTIN_PLUGINS: dict[str, str] = {
     "builtin-rules": "podlint_rules",
@@ -87,8 +89,15 @@ class Registry:
         return self.rules.get(name_or_code) or self.by_code.get(name_or_code)
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
+def _entry_points() -> list[metadata.EntryPoint] | list[entry_points.EntryPoint]:
+    # The fast reader gives the same answer without importing importlib.metadata (~15 ms of a
+    # one-file run); it defers to importlib.metadata whenever the environment is unusual.
+    fast = entry_points.entry_points(hookspecs.PROJECT)
+    if fast is not None:
+        return fast
     try:
+        from importlib import metadata
+
         return list(metadata.entry_points(group=hookspecs.PROJECT))
     except Exception:  # broken metadata of some unrelated distribution
         return []

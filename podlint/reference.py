@@ -47,7 +47,11 @@ def _demote(doc: str) -> str:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if line.strip() and re.fullmatch(r"-{3,}", nxt.strip()) and len(nxt.strip()) == len(line.strip()):
+        if (
+            line.strip()
+            and re.fullmatch(r"-{3,}", nxt.strip())
+            and len(nxt.strip()) == len(line.strip())
+        ):
             out.append(f"#### {line.strip()}")
             i += 2
             continue

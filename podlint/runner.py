@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from podlint.discover import Target
@@ -20,15 +20,50 @@ _worker: tuple[Linter, Callable[[str], Settings]] | None = None
 
 
 def read_target(target: Target, max_bytes: int) -> bytes | str:
-    """The file's bytes, or a one-line reason it could not be read."""
+    """The file's bytes (at most ``max_bytes + 1``), or a one-line reason it could not be read.
+
+    Only regular files are read. The file is opened without blocking and checked on the open
+    descriptor (no race with a rename): a FIFO named on the command line would otherwise wait
+    forever for a writer, and a device such as /dev/zero never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     try:
-        with open(target.path, "rb") as fh:
-            # Read one byte past the limit so the loader can say the file is too large.
-            return fh.read(max_bytes + 1)
+        fd = os.open(target.path, flags)
     except IsADirectoryError:
         return "is a directory"
     except OSError as exc:
         return exc.strerror or str(exc)
+    try:
+        refused = _not_regular(os.fstat(fd).st_mode)
+        if refused is not None:
+            return refused
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            # Read one byte past the limit so the loader can say the file is too large.
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file; pipe it into `podlint check -` instead"
+    if stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return f"is {kind}, not a regular file"
 
 
 def lint_target(
@@ -83,6 +118,9 @@ def run(
     except ValueError:  # platforms without fork: spawn re-imports everything, still correct
         ctx = multiprocessing.get_context()
     chunks = [targets[i : i + CHUNK] for i in range(0, len(targets), CHUNK)]
+    # Imported here: a run below the threshold never pays for multiprocessing's imports.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, settings_for)
     ) as pool:

@@ -7,7 +7,6 @@ registered under the ``podlint`` entry-point group like any third-party plugin.
 from __future__ import annotations
 
 import importlib
-import inspect
 import pkgutil
 
 from podlint.hookspecs import hookimpl
@@ -25,9 +24,12 @@ def podlint_rules() -> list[type[Rule]]:
     found: list[type[Rule]] = []
     for module_name in rule_modules():
         module = importlib.import_module(module_name)
-        for _, obj in inspect.getmembers(module, inspect.isclass):
+        # vars() rather than inspect.getmembers: the same classes in the same (name) order, at a
+        # fraction of the cost (this runs for every rule module on every start).
+        for _, obj in sorted(vars(module).items()):
             if (
-                issubclass(obj, Rule)
+                isinstance(obj, type)
+                and issubclass(obj, Rule)
                 and obj.__module__ == module.__name__
                 and "code" in obj.__dict__
             ):

@@ -8,6 +8,7 @@ types are tried in Marathon's declaration order.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -56,6 +57,8 @@ def enum_value(value: Any) -> str | None:
 def marathon_number(value: float | int | Decimal) -> str:
     """A number the way Marathon prints doubles: ``1.0``, ``0.25``, ``128.0``."""
     dec = Decimal(str(value))
+    if not dec.is_finite():  # NaN or an infinity, from a broken file: Java's spelling
+        return "NaN" if dec.is_nan() else ("-Infinity" if dec < 0 else "Infinity")
     if dec == dec.to_integral_value():
         return f"{int(dec)}.0"
     return format(dec.normalize(), "f")
@@ -63,7 +66,8 @@ def marathon_number(value: float | int | Decimal) -> str:
 
 def amount_text(resource: str, value: float | int | Decimal) -> str:
     """A resource amount for a message: gpus are whole numbers, the rest print like Marathon's doubles."""
-    if resource == "gpus" and Decimal(str(value)) == Decimal(str(value)).to_integral_value():
+    dec = Decimal(str(value))
+    if resource == "gpus" and dec.is_finite() and dec == dec.to_integral_value():
         return str(int(Decimal(str(value))))
     return marathon_number(value)
 
@@ -110,7 +114,10 @@ _PERSISTENT_TYPES = ("ROOT", "PATH", "MOUNT")
 def _non_negative_int(value: Any) -> bool:
     """An int64 field Marathon reads (integral decimals such as ``1.0`` are accepted) that is ≥ 0."""
     number = as_number(value)
-    return number is not None and float(number).is_integer() and number >= 0
+    if number is None or number < 0:
+        return False
+    # No float(): an int beyond a double's range would raise OverflowError.
+    return isinstance(number, int) or number.is_integer()
 
 
 def _persistent_part_parses(persistent: Any) -> bool:
@@ -284,6 +291,8 @@ def mesos_scalar(value: Any) -> Decimal | None:
     """A resource amount rounded the way Mesos stores scalars (fixed point, thousandths); None if unreadable."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN and infinities are reported by the loader and the schema
     try:
         return Decimal(str(value)).quantize(_MILLI, rounding=ROUND_HALF_UP)
     except InvalidOperation:

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import enum_value
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_dict, as_list
+from podlint_rules._pod_helpers import enum_value
 
 _INT32 = re.compile(r"[+-]?[0-9]+")
 _IS_VALUE = re.compile(r"[a-zA-Z0-9_/.-]*")

@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import volumes_of_kind
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_dict, as_list
+from podlint_rules._pod_helpers import volumes_of_kind
 
 
 class PersistentVolumeConstraintInvalid(Rule):

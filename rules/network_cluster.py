@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import did_you_mean, networks, quoted_list
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule
+from podlint_rules._pod_helpers import did_you_mean, networks, quoted_list
 
 
 class NetworkNotOnCluster(Rule):

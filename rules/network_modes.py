@@ -6,10 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import networks
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_list
+from podlint_rules._pod_helpers import networks
 
 
 class NetworkModeMix(Rule):

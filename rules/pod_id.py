@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import ID_SCHEMA_RE, ID_SEGMENT_RE, id_segments
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_str
+from podlint_rules._pod_helpers import ID_SCHEMA_RE, ID_SEGMENT_RE, id_segments
 
 _RESERVED = ("restart", "tasks", "versions", ".", "..")
 

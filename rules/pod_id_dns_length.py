@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint_rules._pod_helpers import id_segments
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_str
+from podlint_rules._pod_helpers import id_segments
 
 
 @dataclass(frozen=True)

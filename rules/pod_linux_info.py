@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import enum_value
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_dict
+from podlint_rules._pod_helpers import enum_value
 
 
 class PodLinuxInfoInvalid(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import is_resident, marathon_number
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_dict, as_number
+from podlint_rules._pod_helpers import is_resident, marathon_number
 
 
 class ResidentPodUpgrade(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import marathon_number
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_dict, as_number
+from podlint_rules._pod_helpers import marathon_number
 
 # (section, field, minimum, maximum, spec id, what it means)
 _BOUNDS: tuple[tuple[str, str, float, float | None, str, str], ...] = (

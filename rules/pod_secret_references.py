@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.rule import Context, Rule
 from podlint_rules._pod_helpers import (
     declared_secrets,
     did_you_mean,
@@ -12,9 +14,6 @@ from podlint_rules._pod_helpers import (
     quoted_list,
     volumes_of_kind,
 )
-
-from podlint.diagnostics import Finding, Severity, join_pointer
-from podlint.rule import Context, Rule
 
 
 class PodSecretUndefined(Rule):

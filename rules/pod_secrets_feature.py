@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import env_secret_refs, volumes_of_kind
-
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict
+from podlint_rules._pod_helpers import env_secret_refs, volumes_of_kind
 
 _HELP = (
     'start Marathon with "--enable_features secrets" (and set features: [secrets] in the podlint '

@@ -101,7 +101,15 @@ class MaxInstances(Rule):
         if instances > limit:
             yield Finding(
                 "/scaling/instances",
-                f"the pod asks for {instances:g} instances; this organisation allows at most {limit} "
+                f"the pod asks for {_count(instances)} instances; this organisation allows at most {limit} "
                 "per pod",
                 help=f"lower scaling.instances to {limit} or fewer",
             )
+
+
+def _count(value: float) -> str:
+    # Not "{:g}": it converts to float, which raises OverflowError for an int beyond a double.
+    if isinstance(value, int):
+        text = str(value)
+        return text if len(text) <= 30 else f"{text[:12]}…({len(text)} digits)"
+    return f"{value:g}"

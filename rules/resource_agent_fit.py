@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule, as_dict
 from podlint_rules._pod_helpers import (
     RESOURCE_UNITS,
     amount_text,
     mesos_scalar,
     pod_resource_sums,
 )
-
-from podlint.diagnostics import Finding, Severity
-from podlint.rule import Context, Rule, as_dict
 
 
 def resource_pointer(pod: dict[str, Any], resource: str) -> str:

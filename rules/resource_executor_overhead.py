@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import RESOURCE_UNITS, marathon_number, pod_resource_sums
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule
+from podlint_rules._pod_helpers import RESOURCE_UNITS, marathon_number, pod_resource_sums
 
 
 class ResourceExecutorOverhead(Rule):

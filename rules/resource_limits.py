@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from podlint_rules._pod_helpers import CONTAINER_DEFAULTS, marathon_number
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_dict, as_number, containers
+from podlint_rules._pod_helpers import CONTAINER_DEFAULTS, marathon_number
 
 
 class ResourceLimitInvalid(Rule):
@@ -115,6 +115,8 @@ class ResourceLimitInvalid(Rule):
                 request_value = as_number(request_raw)
                 if limit_value is None or (request_raw is not None and request_value is None):
                     continue
+                if not (_finite(limit_value) and (request_value is None or _finite(request_value))):
+                    continue  # NaN and infinities: the loader and the schema report them
                 request = (
                     CONTAINER_DEFAULTS[name]
                     if request_value is None
@@ -129,3 +131,8 @@ class ResourceLimitInvalid(Rule):
                         help=f"raise the limit to at least {marathon_number(request)} or use "
                         '"unlimited"',
                     )
+
+
+def _finite(value: float) -> bool:
+    # An int is always finite (math.isfinite would raise OverflowError on a huge one).
+    return isinstance(value, int) or math.isfinite(value)

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from podlint.diagnostics import Finding, Severity
+from podlint.rule import Context, Rule, as_dict
 from podlint_rules._pod_helpers import (
     RESOURCE_UNITS,
     amount_text,
@@ -13,9 +15,6 @@ from podlint_rules._pod_helpers import (
     mesos_scalar,
     pod_resource_sums,
 )
-
-from podlint.diagnostics import Finding, Severity
-from podlint.rule import Context, Rule, as_dict
 
 
 class ResourceExceedsQuota(Rule):

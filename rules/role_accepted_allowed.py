@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import accepted_roles, effective_role, role_name_problem
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_list
+from podlint_rules._pod_helpers import accepted_roles, effective_role, role_name_problem
 
 
 def disallowed_accepted_roles(pod: dict[str, Any], ctx: Context) -> Iterator[tuple[str, str, str]]:

@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import accepted_roles, role_name_problem
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_list
+from podlint_rules._pod_helpers import accepted_roles, role_name_problem
 
 
 class AcceptedRoleNameInvalid(Rule):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules.role_accepted_allowed import allowed_text, disallowed_accepted_roles
-
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule
+from podlint_rules.role_accepted_allowed import allowed_text, disallowed_accepted_roles
 
 
 class AcceptedRolesStripped(Rule):

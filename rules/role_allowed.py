@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import allowed_roles, did_you_mean, quoted_list, top_level_group
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_str
+from podlint_rules._pod_helpers import allowed_roles, did_you_mean, quoted_list, top_level_group
 
 
 class PodRoleNotAllowed(Rule):

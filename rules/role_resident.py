@@ -6,10 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from podlint_rules._pod_helpers import accepted_roles, effective_role, is_resident, volumes_of_kind
-
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_list, as_str
+from podlint_rules._pod_helpers import accepted_roles, effective_role, is_resident, volumes_of_kind
 
 
 class ResidentAcceptedRoles(Rule):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
 from podlint import schema
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
 from podlint.rule import Context, Rule
 from podlint.schema.problems import display_path
 from podlint.schema.yaml_typing import describe_reading, yaml11_difference

@@ -15,7 +15,9 @@ SHARED = REPO.parent / "shared"
 def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"reference material not available: shared/{'/'.join(parts)} is not beside the clone")
+        pytest.skip(
+            f"reference material not available: shared/{'/'.join(parts)} is not beside the clone"
+        )
     return path
 
 

@@ -21,7 +21,12 @@ def _corpus_files() -> list[Path]:
     root = SHARED / "corpus"
     if not root.is_dir():
         return []
-    return sorted(p for d in CORPUS_DIRS for p in (root / d).glob("*") if p.suffix in (".json", ".yaml", ".yml"))
+    return sorted(
+        p
+        for d in CORPUS_DIRS
+        for p in (root / d).glob("*")
+        if p.suffix in (".json", ".yaml", ".yml")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +86,13 @@ def test_seed_complete_pod_trailing_comma(linter: Linter) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["02-secrets.json", "03-volumes-ephemeral.json", "04-volumeMounts.json", "05-volumes-host.json", "06-image.json"],
+    [
+        "02-secrets.json",
+        "03-volumes-ephemeral.json",
+        "04-volumeMounts.json",
+        "05-volumes-host.json",
+        "06-image.json",
+    ],
 )
 def test_seed_fragments_are_not_pods(linter: Linter, name: str) -> None:
     found = _seed(name, linter)

@@ -25,7 +25,16 @@ def _touch(root: Path, *names: str) -> None:
 
 def test_include_exclude_and_gitignore(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    _touch(tmp_path, "a.json", "b.yaml", "c.yml", "d.txt", "gen/e.json", "skip/f.json", "node_modules/g.json")
+    _touch(
+        tmp_path,
+        "a.json",
+        "b.yaml",
+        "c.yml",
+        "d.txt",
+        "gen/e.json",
+        "skip/f.json",
+        "node_modules/g.json",
+    )
     (tmp_path / ".gitignore").write_text("gen/\n")
     assert _walk(tmp_path) == ["a.json", "b.yaml", "c.yml", "skip/f.json"]
     assert _walk(tmp_path, Settings(exclude=["skip"])) == ["a.json", "b.yaml", "c.yml"]

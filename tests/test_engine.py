@@ -34,17 +34,22 @@ containers:
 
 
 def test_finding_is_located_at_the_value(linter: Linter) -> None:
-    result = linter.lint_bytes(DANGLING.encode(), "web.yaml", Settings(select=["health-check-endpoint"]))
+    result = linter.lint_bytes(
+        DANGLING.encode(), "web.yaml", Settings(select=["health-check-endpoint"])
+    )
     (d,) = result.diagnostics
     assert (d.span.line, d.span.column, d.span.end_line, d.span.end_column) == (12, 24, 12, 27)
     assert d.pointer == "/containers/0/healthCheck/http/endpoint"
     assert "`htp`" in d.message
-    assert d.url and d.url.endswith("#health-check-endpoint")
+    assert d.url is not None
+    assert d.url.endswith("#health-check-endpoint")
 
 
 def test_every_document_of_a_multi_document_file_is_linted(linter: Linter) -> None:
     text = DANGLING + "---\n" + DANGLING
-    result = linter.lint_bytes(text.encode(), "two.yaml", Settings(select=["health-check-endpoint"]))
+    result = linter.lint_bytes(
+        text.encode(), "two.yaml", Settings(select=["health-check-endpoint"])
+    )
     assert [(d.document, d.span.line) for d in result.diagnostics] == [(0, 12), (1, 27)]
     assert result.pods == 2
 

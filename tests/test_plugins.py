@@ -17,7 +17,13 @@ from podlint.settings import Settings
 POD = {
     "id": "/web",
     "networks": [{"mode": "host"}],
-    "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}, "exec": {"command": {"shell": "sleep 1"}}}],
+    "containers": [
+        {
+            "name": "web",
+            "resources": {"cpus": 0.5, "mem": 64},
+            "exec": {"command": {"shell": "sleep 1"}},
+        }
+    ],
 }
 
 
@@ -52,7 +58,9 @@ def test_environment_switch_disables_third_party_plugins(monkeypatch: pytest.Mon
     assert registry.lookup("health-check-endpoint") is not None
 
 
-def test_import_failure_and_raising_hook_are_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_failure_and_raising_hook_are_reported_by_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     _with_entry_points(
         monkeypatch,
         ("needs-missing-dep", "tests.plugin_samples.import_error"),
@@ -85,7 +93,9 @@ def test_raising_garbage_and_slow_rules_become_findings(monkeypatch: pytest.Monk
     _, registry = plugins.make_plugin_manager()
     result = Linter(registry).lint_bytes(json.dumps(POD).encode(), "pod.json", Settings())
     errors = [d.message for d in result.diagnostics if d.name == "rule-error"]
-    assert any("always-raises" in m and "RuntimeError: boom" in m and "misbehaving" in m for m in errors)
+    assert any(
+        "always-raises" in m and "RuntimeError: boom" in m and "misbehaving" in m for m in errors
+    )
     assert any("returns-garbage" in m and "not a Finding" in m for m in errors)
     assert any("very-slow" in m and "budget" in m for m in errors)
 

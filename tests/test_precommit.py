@@ -98,8 +98,9 @@ def test_repository_config_lints_the_examples() -> None:
     hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
     assert {"ruff", "ruff-format", "mypy", "podlint"} <= set(hooks)
     podlint = hooks["podlint"]
-    assert podlint["language"] == "python"
-    assert podlint["entry"].startswith("podlint check")
+    # Like the other local hooks, from the development environment (.venv).
+    assert podlint["language"] == "system"
+    assert podlint["entry"].startswith(".venv/bin/podlint check")
     assert podlint["files"] == "^examples/"
 
 

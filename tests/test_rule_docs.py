@@ -25,7 +25,7 @@ def _sections(doc: str) -> dict[str, str]:
         if line.strip() in DOC_HEADINGS and set(nxt.strip()) == {"-"}:
             current = line.strip()
             parts[current] = ""
-        elif current and not set(line.strip()) == {"-"}:
+        elif current and set(line.strip()) != {"-"}:
             parts[current] += line + "\n"
     return parts
 

@@ -23,7 +23,9 @@ def _fixtures() -> list[Path]:
     return sorted(
         p
         for p in FIXTURES.glob("*/*")
-        if p.suffix in SUFFIXES and p.name.startswith(("fail-", "pass-")) and ".expected" not in p.name
+        if p.suffix in SUFFIXES
+        and p.name.startswith(("fail-", "pass-"))
+        and ".expected" not in p.name
         and not p.name.endswith((".profile.json", ".options.json"))
     )
 
@@ -55,7 +57,9 @@ def test_fixture(fixture: Path) -> None:
     expected_file = fixture.with_name(fixture.name + ".expected")
     if UPDATE:
         expected_file.write_text(actual, encoding="utf-8")
-    assert expected_file.exists(), f"missing {expected_file.name}; run with PODLINT_UPDATE_FIXTURES=1"
+    assert expected_file.exists(), (
+        f"missing {expected_file.name}; run with PODLINT_UPDATE_FIXTURES=1"
+    )
     assert actual == expected_file.read_text(encoding="utf-8")
 
 

@@ -28,12 +28,9 @@ from podlint.diagnostics import Span
 from podlint.document import Document, Format, LoadProblem, LoadResult, NodeSpans
 from podlint.loader.encoding import decode
 from podlint.loader.json_fast import FAILED, parse_fast
-from podlint.loader.json_scanner import scan_json
 from podlint.loader.limits import DEFAULT_MAX_BYTES, MAX_ALIAS_NODES, MAX_DEPTH
 from podlint.loader.lines import LineIndex
 from podlint.loader.table import build_table
-from podlint.loader.yaml_compose import compose
-from podlint.loader.yaml_events import backend, check_printable
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -112,10 +109,16 @@ def _load(
             problems=[
                 LoadProblem(
                     "file-too-large",
-                    f"the file is {_size(len(data))}, more than the {_size(max_bytes)} podlint "
-                    "reads; a pod definition is a few kilobytes",
+                    # Readers stop one byte past the limit, so the size is known only as "more".
+                    (
+                        f"the file is larger than the {_size(max_bytes)} podlint reads"
+                        if len(data) == max_bytes + 1
+                        else f"the file is {_size(len(data))}, more than the {_size(max_bytes)} "
+                        "podlint reads"
+                    )
+                    + "; a pod definition is a few kilobytes",
                     _ORIGIN,
-                    "check that this is a pod definition, or raise the size limit in the "
+                    "check that this is a pod definition, or raise `max_file_size` in the "
                     "configuration",
                 )
             ],
@@ -165,6 +168,8 @@ def _empty(fmt: Format, what: str) -> LoadProblem:
 
 def _json_index(text: str) -> dict[str, NodeSpans]:
     """The span table of a file the fast path read (built on first use only)."""
+    from podlint.loader.json_scanner import scan_json
+
     lines = LineIndex(text)
     try:
         return build_table(scan_json(text).entries, lines)
@@ -194,6 +199,9 @@ def _load_json(text: str, max_depth: int) -> LoadResult:
             value, "json", index_builder=partial(_json_index, text), extent=_root_extent(text)
         )
         return LoadResult(text, "json", documents=[document])
+    # The scanners are imported on first use: a run over clean JSON never needs them.
+    from podlint.loader.json_scanner import scan_json
+
     scan = scan_json(text, max_depth)
     lines = LineIndex(text)
     if scan.empty:
@@ -229,6 +237,9 @@ def _load_json(text: str, max_depth: int) -> LoadResult:
 
 
 def _load_yaml(text: str, max_depth: int, yaml_backend: str | None) -> LoadResult:
+    from podlint.loader.yaml_compose import compose
+    from podlint.loader.yaml_events import backend, check_printable
+
     lines = LineIndex(text)
     unprintable = check_printable(text)
     if unprintable is not None:

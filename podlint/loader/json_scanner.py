@@ -25,7 +25,7 @@ from json import JSONDecodeError
 from json.decoder import scanstring  # type: ignore[attr-defined]  # C accelerated, untyped
 from typing import Any
 
-from podlint.loader.limits import MAX_DEPTH, MAX_POINTER_CHARS
+from podlint.loader.limits import MAX_DEPTH, MAX_POINTER_CHARS, int_literal
 
 # (pointer, value_start, value_end, key_start | None, key_end | None)
 Entry = tuple[str, int, int, "int | None", "int | None"]
@@ -304,11 +304,11 @@ class JsonScanner:
                 f"leading zeros are not allowed in JSON numbers: '{word}'",
                 pos,
                 end,
-                f"write {int(word)}",
+                f"write {int_literal(word)}",
             )
-            return int(word), end
+            return int_literal(word), end
         if _LOOSE_NUMBER.fullmatch(word):
-            number: float = int(word) if word.lstrip("+-").isdigit() else float(word)
+            number: float = int_literal(word) if word.lstrip("+-").isdigit() else float(word)
             self._problem(
                 f"'{word}' is not a valid JSON number (no leading '+', and digits on both sides "
                 "of a '.')",
@@ -335,7 +335,7 @@ class JsonScanner:
             token = match.group(kind)
             if "." in token or "e" in token or "E" in token:
                 return float(token), start, match.end()
-            return int(token), start, match.end()
+            return int_literal(token), start, match.end()
         if kind == "lit":
             token = match.group(kind)
             return (

@@ -164,6 +164,8 @@ class Composer:
         # id(mapping) -> (pointer, first entry, end of entries), for merge keys.
         self.origins: dict[int, tuple[str, int, int]] = {}
         self.alias_nodes = 0
+        # Whether the last node attached was a merge source ('<<: node'), which records no entry.
+        self.merged_last = False
         self.pointer_chars = 0
         self.root: Any = None
         self.root_start = 0
@@ -328,7 +330,9 @@ class Composer:
         tag = event.tag
         anchor = event.anchor
         if start < end and text[start] in "!&":
-            start = self._content_start(start)
+            # Never past the end: libyaml ends an anchor sooner than the pattern ("&a:b" is the
+            # anchor "a" on the plain scalar ":b").
+            start = min(self._content_start(start), end)
         if style in {"|", ">"}:
             # libyaml ends a block scalar after its trailing line breaks; the value ends before.
             end = start + len(text[start:end].rstrip())
@@ -441,6 +445,7 @@ class Composer:
                 self.plain[""] = source
             return
         frame = stack[-1]
+        self.merged_last = False
         if not frame.is_map:
             container = frame.container
             pointer = f"{frame.pointer}/{len(container)}"
@@ -454,6 +459,7 @@ class Composer:
                 frame.merge = False
                 frame.merges.append((value, start))
                 frame.last_end = end
+                self.merged_last = True
                 return
             pointer = f"{frame.pointer}/{_escape(key)}"
             frame.container[key] = value
@@ -478,6 +484,10 @@ class Composer:
 
     def _anchor(self, name: str, value: Any, lo: int) -> None:
         entries = self.entries
+        if self.merged_last or len(entries) <= lo:
+            # A merge source has no entry of its own: its alias stands for the value alone.
+            self.anchors[name] = (value, "", -1, -1)
+            return
         self.anchors[name] = (value, entries[-1][0], lo, len(entries))
 
     def _open(self, event: Any, is_map: bool) -> None:
@@ -498,7 +508,12 @@ class Composer:
             expected = _CORE_PREFIX + ("map" if is_map else "seq")
             if tag != expected:
                 self._tag_problem(tag, mark, "mapping" if is_map else "sequence")
-        start = self._content_start(mark) if self.text.startswith(("!", "&"), mark) else mark
+        # Skip the node's own properties only: a block mapping starts at its first key, and an
+        # anchor or tag there ("&k : v") belongs to that key.
+        own = event.anchor is not None or tag is not None
+        start = (
+            self._content_start(mark) if own and self.text.startswith(("!", "&"), mark) else mark
+        )
         as_key = bool(stack) and stack[-1].is_map and stack[-1].key is None
         pointer = self._child_pointer() + ("/?" if as_key else "") if stack else ""
         frame = _Frame(is_map, pointer, start, bool(event.flow_style), event.anchor)
@@ -522,7 +537,7 @@ class Composer:
             return
         value = frame.container
         lo = frame.entry_base
-        self._attach(value, frame.start, end, None)
+        self._attach(value, min(frame.start, end), end, None)
         if frame.is_map:
             self.origins[id(value)] = (frame.pointer, lo, len(self.entries))
         if frame.anchor is not None:

@@ -17,6 +17,8 @@ import math
 import re
 from typing import Any
 
+from podlint.loader.limits import MAX_INT_DIGITS, int_literal
+
 # The YAML 1.2 resolvers of ruamel.yaml (resolver.py), in the order it tries them.
 _BOOL_12 = {
     "true": True,
@@ -75,7 +77,10 @@ def resolve_plain(text: str) -> tuple[Any, bool]:
         return boolean, True
     if first in "-+0123456789.":
         if _FLOAT_12.fullmatch(text):
-            return _to_float(text), True
+            try:
+                return _to_float(text), True
+            except ValueError:  # only a dot and underscores ("._"): text, as for such integers
+                return text, True
         if _INT_12.fullmatch(text):
             number = _to_int(text)
             if number is not None:
@@ -96,19 +101,19 @@ def _to_float(text: str) -> float:
     return sign * float(body)
 
 
-def _to_int(text: str) -> int | None:
+def _to_int(text: str) -> int | float | None:
     cleaned = text.replace("_", "")
     sign = -1 if cleaned.startswith("-") else 1
     body = cleaned.lstrip("+-")
     try:
-        if body.startswith("0b"):
-            return sign * int(body[2:], 2)
-        if body.startswith("0o"):
-            return sign * int(body[2:], 8)
-        if body.startswith("0x"):
-            return sign * int(body[2:], 16)
+        if body.startswith(("0b", "0o", "0x")):
+            value = sign * int(body[2:], {"b": 2, "o": 8, "x": 16}[body[1]])
+            # As for decimal literals (limits.int_literal): a number too long to print is infinite.
+            if value.bit_length() > MAX_INT_DIGITS * 3:
+                return math.inf * sign
+            return value
         # YAML 1.2: a leading zero does not make an octal number.
-        return sign * int(body, 10)
+        return int_literal(cleaned.lstrip("+"))
     except ValueError:
         # Only underscores, say ("___"): ruamel fails on these too; read them as text.
         return None

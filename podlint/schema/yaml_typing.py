@@ -12,6 +12,8 @@ import math
 import re
 from typing import Any
 
+from podlint.loader.limits import MAX_INT_DIGITS, int_literal
+
 _BOOL_11 = {
     **dict.fromkeys(
         ("yes", "Yes", "YES", "y", "Y", "true", "True", "TRUE", "on", "On", "ON"), True
@@ -39,6 +41,13 @@ def _sexagesimal(text: str) -> float:
     return sign * total
 
 
+def _bounded(value: int) -> int | float:
+    """An int Python can still print (see podlint.loader.limits), else an infinite float."""
+    if value.bit_length() > MAX_INT_DIGITS * 3:
+        return math.inf if value > 0 else -math.inf
+    return value
+
+
 def resolve_yaml11(text: str) -> Any:
     """The value a YAML 1.1 loader (PyYAML's resolver, plus the spec's y/n) gives a plain scalar."""
     if text in _BOOL_11:
@@ -50,14 +59,16 @@ def resolve_yaml11(text: str) -> Any:
         sign = -1 if body.startswith("-") else 1
         digits = body.lstrip("+-")
         if ":" in digits:
-            return int(_sexagesimal(body))
+            total = _sexagesimal(body)
+            return int(total) if math.isfinite(total) else total
         if digits.startswith("0b"):
-            return sign * int(digits[2:], 2)
+            return _bounded(sign * int(digits[2:], 2))
         if digits.startswith("0x"):
-            return sign * int(digits[2:], 16)
+            return _bounded(sign * int(digits[2:], 16))
         if digits != "0" and digits.startswith("0"):
-            return sign * int(digits, 8)
-        return sign * int(digits)
+            return _bounded(sign * int(digits, 8))
+        # Decimal: read as the loader reads it, so a number too long to print is infinite.
+        return int_literal(body.lstrip("+"))
     if _FLOAT_11.fullmatch(text):
         body = text.replace("_", "")
         lowered = body.lower()

@@ -4,11 +4,11 @@ secrets (§10.16); plus every container-level rule's documentation examples, run
 from __future__ import annotations
 
 import pytest
+
+from podlint.rule import DOC_HEADINGS, Rule
 from podlint_rules.secret_never_used import SecretNeverUsed
 from podlint_rules.unreachable_inactive_after_expunge import UnreachableInactiveAfterExpunge
 from podlint_rules.unreachable_strategy_string import UnreachableStrategyString
-
-from podlint.rule import DOC_HEADINGS, Rule
 from tests.rules._container_support import ctr, doc_examples, pod, pointers, run
 from tests.rules.test_container_parity import CONTAINER_RULES
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from podlint_rules.constraint_operators import (
     PlacementConstraintInvalid,
     parses_as_int32,
     regex_problem,
 )
 from podlint_rules.constraint_persistent_volume import PersistentVolumeConstraintInvalid
-
 from tests.rules.pod_rule_support import pod, pointers, resident_pod, run
 
 C0 = "/scheduling/placement/constraints/0"

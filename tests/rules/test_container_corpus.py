@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from podlint_rules.health_check_timeout import HealthCheckTimeout
 from podlint_rules.unknown_volume_mount import UnknownVolumeMount
-
 from tests.conftest import shared_path
 from tests.rules._container_support import run
 from tests.rules.test_container_parity import CONTAINER_RULES

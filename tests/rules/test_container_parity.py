@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
+from podlint.diagnostics import Severity
+from podlint.rule import Rule
 from podlint_rules.container_artifact_uri import ArtifactUriSyntax
 from podlint_rules.container_duplicate_name import DuplicateContainerName
 from podlint_rules.container_gpus_without_feature import GpusWithoutGpuFeature
@@ -46,9 +49,6 @@ from podlint_rules.unreachable_strategy_string import UnreachableStrategyString
 from podlint_rules.volume_duplicate_name import DuplicateVolumeName
 from podlint_rules.volume_never_mounted import VolumeNeverMounted
 from podlint_rules.volume_silently_ephemeral import VolumeSilentlyEphemeral
-
-from podlint.diagnostics import Severity
-from podlint.rule import Rule
 from tests.rules._container_support import ctr, pod, run
 
 CONTAINER_RULES: list[type[Rule]] = [

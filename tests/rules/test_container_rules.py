@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from podlint_rules.container_artifact_uri import ArtifactUriSyntax, uri_problem
 from podlint_rules.container_duplicate_name import DuplicateContainerName
 from podlint_rules.container_gpus_without_feature import GpusWithoutGpuFeature
@@ -13,7 +14,6 @@ from podlint_rules.container_legacy_field_constraints import LegacyFieldConstrai
 from podlint_rules.container_list_empty import EmptyContainers
 from podlint_rules.container_nothing_to_run import ContainerNothingToRun
 from podlint_rules.container_shell_override_entrypoint import ShellWithOverrideEntrypoint
-
 from tests.rules._container_support import ctr, pod, pointers, run
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from podlint_rules.endpoint_bridge_without_container_port import (
     BridgeEndpointWithoutContainerPort,
 )
@@ -17,7 +18,6 @@ from podlint_rules.endpoint_network_names_ambiguous import EndpointNetworkNamesA
 from podlint_rules.endpoint_protocol_value import EndpointProtocolValue
 from podlint_rules.endpoint_unknown_network import EndpointUnknownNetwork
 from podlint_rules.endpoint_without_network import EndpointsWithoutNetworks
-
 from tests.rules._container_support import ctr, pod, pointers, run
 
 EP = "/containers/0/endpoints/0"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from podlint_rules.env_secret_reference import EnvSecretReference
 from podlint_rules.env_shadowed import EnvShadowed
-
 from tests.rules._container_support import ctr, pod, run
 
 VAR = "/containers/0/environment/DB_PASSWORD/secret"

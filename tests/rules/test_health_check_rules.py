@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+
 from podlint_rules.health_check_endpoint import HealthCheckEndpoint
 from podlint_rules.health_check_exec_unsupported import HealthCheckExecUnsupported
 from podlint_rules.health_check_kind import HealthCheckKind
 from podlint_rules.health_check_timeout import HealthCheckTimeout
-
 from tests.rules._container_support import ctr, pod, pointers, run
 
 HC_PTR = "/containers/0/healthCheck/http/endpoint"

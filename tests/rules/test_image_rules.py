@@ -8,7 +8,6 @@ from typing import Any
 from podlint_rules.image_pull_config_not_docker import ImagePullConfigNotDocker
 from podlint_rules.image_pull_config_unknown_secret import ImagePullConfigUnknownSecret
 from podlint_rules.image_pull_config_without_secrets import ImagePullConfigWithoutSecrets
-
 from tests.rules._container_support import ctr, pod, pointers, run
 
 PULL = "/containers/0/image/pullConfig"

@@ -6,7 +6,6 @@ from __future__ import annotations
 from podlint_rules.network_cluster import NetworkNotOnCluster
 from podlint_rules.network_modes import NetworkModeMix
 from podlint_rules.network_names import NetworkNameInvalid
-
 from tests.rules.pod_rule_support import pod, pointers, run
 
 V14 = {"marathon_version": "1.4"}

@@ -15,9 +15,9 @@ import pkgutil
 import re
 from typing import Any
 
-import podlint_rules
 import pytest
 
+import podlint_rules
 from podlint.diagnostics import Severity
 from podlint.rule import DOC_HEADINGS, Rule
 from tests.rules.pod_rule_support import FIXTURES, load_fixture, pod, resident_pod, run

@@ -3,6 +3,9 @@ linuxInfo and strict mode."""
 
 from __future__ import annotations
 
+from podlint.diagnostics import FixOp
+from podlint.profile import profile_from_mapping
+from podlint.rule import Context
 from podlint_rules.pod_endpoints_unique import PodEndpointsNotUnique
 from podlint_rules.pod_id import PodIdInvalid
 from podlint_rules.pod_id_dns_length import DnsLengthOptions, PodIdDnsLength
@@ -15,10 +18,6 @@ from podlint_rules.pod_secret_references import PodSecretUndefined
 from podlint_rules.pod_secrets_feature import PodSecretsFeatureDisabled
 from podlint_rules.pod_user import PodUserEmpty
 from podlint_rules.strict_mode import StrictSecurityMode
-
-from podlint.diagnostics import FixOp
-from podlint.profile import profile_from_mapping
-from podlint.rule import Context
 from tests.rules.pod_rule_support import pod, pointers, resident_pod, run
 
 V14 = {"marathon_version": "1.4"}

@@ -10,7 +10,6 @@ from podlint_rules.resource_agent_fit import ResourceExceedsAgent
 from podlint_rules.resource_executor_overhead import ResourceExecutorOverhead
 from podlint_rules.resource_limits import ResourceLimitInvalid
 from podlint_rules.resource_quota import ResourceExceedsQuota
-
 from tests.rules.pod_rule_support import pod, pointers, run
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
+from podlint.profile import profile_from_mapping
 from podlint_rules._pod_helpers import allowed_roles, default_role, role_name_problem
 from podlint_rules.role_accepted_allowed import AcceptedRolesNotAllowed
 from podlint_rules.role_accepted_names import AcceptedRoleNameInvalid
@@ -16,8 +18,6 @@ from podlint_rules.role_resident import (
     ResidentPodRoleStar,
     ResidentPodUnreservableRole,
 )
-
-from podlint.profile import profile_from_mapping
 from tests.rules.pod_rule_support import pod, pointers, resident_pod, run
 
 ARR = "/scheduling/placement/acceptedResourceRoles"

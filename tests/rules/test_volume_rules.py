@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from podlint_rules.unknown_volume_mount import UnknownVolumeMount
 from podlint_rules.volume_duplicate_name import DuplicateVolumeName
 from podlint_rules.volume_never_mounted import VolumeNeverMounted
 from podlint_rules.volume_silently_ephemeral import VolumeSilentlyEphemeral
-
 from tests.rules._container_support import ctr, pod, pointers, run
 
 

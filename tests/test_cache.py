@@ -1,0 +1,206 @@
+"""The results cache never answers with stale findings.
+
+Each test lints a folder once to fill the cache, changes one thing that decides findings (the file's
+content, the configuration, a rule's option, podlint's version, its code, a plugin's version) and
+checks that the next run lints again and reports what a run without cache reports.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import podlint.cache as cache_module
+from podlint.cache import CACHE_DIR, cached_run
+from podlint.config import ConfigResolver
+from podlint.discover import discover
+from podlint.engine import Linter
+from podlint.formatters.base import FileResult
+from podlint.plugins import PluginInfo, make_plugin_manager
+from podlint.runner import run
+from podlint.serialize import diagnostic_to_dict
+
+# Accepted by Marathon; the image tag "latest" is a style finding (info), the memory a sizing one.
+POD = """{
+  "id": "/web",
+  "containers": [
+    {
+      "name": "web",
+      "resources": {"cpus": 0.1, "mem": %s},
+      "image": {"kind": "DOCKER", "id": "nginx:latest"}
+    }
+  ]
+}
+"""
+
+
+class Counting:
+    """Counts how many files the engine really lints."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        original = Linter.lint_bytes
+
+        def counted(linter: Linter, *args: Any, **kwargs: Any) -> FileResult:
+            self.count += 1
+            return original(linter, *args, **kwargs)
+
+        monkeypatch.setattr(Linter, "lint_bytes", counted)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "pods").mkdir()
+    (tmp_path / "pods" / "a.json").write_text(POD % "64")
+    (tmp_path / "pods" / "b.json").write_text(POD % "128")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _lint(*, use_cache: bool = True, overrides: dict[str, Any] | None = None) -> list[Any]:
+    _, registry = make_plugin_manager()
+    resolver = ConfigResolver(registry, overrides=overrides or {})
+    linter = Linter(registry)
+    targets = list(discover(["pods"], resolver.settings_for))
+    if use_cache:
+        results = list(cached_run(linter, resolver.settings_for, targets, 1, registry))
+    else:
+        results = list(run(linter, resolver.settings_for, targets, 1))
+    return [(r.path, [diagnostic_to_dict(d) for d in r.diagnostics]) for r in results]
+
+
+def test_unchanged_files_are_answered_from_the_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _lint()
+    assert list((project / CACHE_DIR).glob("results-*.json"))
+    counter = Counting(monkeypatch)
+    assert _lint() == first == _lint(use_cache=False)
+    # Only the uncached run above linted (two files).
+    assert counter.count == 2
+
+
+def test_changed_content_is_linted_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _lint()
+    (project / "pods" / "a.json").write_text(POD % '"lots"')  # now a schema error
+    counter = Counting(monkeypatch)
+    after = _lint()
+    assert counter.count == 1  # only the changed file
+    assert after != before
+    assert after == _lint(use_cache=False)
+    assert any(d["severity"] == "error" for d in after[0][1])
+
+
+def test_same_size_change_is_linted_again(project: Path) -> None:
+    """Content, not size or time, keys an entry: an edit that keeps the size is still seen."""
+    _lint()
+    path = project / "pods" / "a.json"
+    stat = path.stat()
+    path.write_text(POD % "6x")  # as long as "64"
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert _lint() == _lint(use_cache=False)
+    assert any(d["severity"] == "error" for d in _lint()[0][1])
+
+
+def test_changed_configuration_is_linted_again(project: Path) -> None:
+    before = _lint()
+    (project / ".podlint.yaml").write_text("ignore: [ALL]\n")
+    after = _lint()
+    assert after == _lint(use_cache=False)
+    assert after != before
+    assert all(not diags for _, diags in after)
+
+
+def test_command_line_settings_key_the_cache(project: Path) -> None:
+    before = _lint()
+    after = _lint(overrides={"select": ["PL0"]})
+    assert after == _lint(use_cache=False, overrides={"select": ["PL0"]})
+    assert after != before
+
+
+def test_changed_rule_option_is_linted_again(project: Path) -> None:
+    _, registry = make_plugin_manager()
+    from podlint.settings import Settings
+
+    # A rule with options whose value decides its findings.
+    rule = next(
+        (r for r in registry.rules.values() if r.option_fields() and not r.policy),
+        None,
+    )
+    if rule is None:
+        pytest.skip("no built-in rule has options")
+    field = rule.option_fields()[0]
+    default = getattr(rule.options(), field.name)
+    _lint()
+    settings_before = ConfigResolver(registry).settings_for("pods/a.json")
+    changed = _changed(default)
+    (project / ".podlint.yaml").write_text(f"rules:\n  {rule.name}:\n    {field.name}: {changed}\n")
+    settings_after = ConfigResolver(registry).settings_for("pods/a.json")
+    assert isinstance(settings_after, Settings)
+    assert cache_module.fingerprint(settings_before, registry) != cache_module.fingerprint(
+        settings_after, registry
+    )
+    after = _lint()
+    assert after == _lint(use_cache=False)
+
+
+def _changed(default: Any) -> str:
+    if isinstance(default, bool):
+        return "false" if default else "true"
+    if isinstance(default, int | float):
+        return str(default + 1)
+    if isinstance(default, list | tuple):
+        return "[]" if default else '["x"]'
+    return '"something-else"'
+
+
+def test_podlint_version_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _lint()
+    monkeypatch.setattr(cache_module, "__version__", "999.0.0")
+    counter = Counting(monkeypatch)
+    assert _lint() == _lint(use_cache=False)
+    assert counter.count == 4  # both runs linted both files: the old entries were not used
+
+
+def test_podlint_code_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _lint()
+    monkeypatch.setattr(cache_module, "_code_fingerprint", lambda: "edited-checkout")
+    counter = Counting(monkeypatch)
+    _lint()
+    assert counter.count == 2
+
+
+def test_code_fingerprint_follows_source_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited module (size or time) changes the fingerprint, so a checkout never reuses results."""
+    import podlint_rules
+
+    fake = tmp_path / "rules"
+    fake.mkdir()
+    module = fake / "some_rule.py"
+    module.write_text("X = 1\n")
+    monkeypatch.setattr(podlint_rules, "__path__", [str(fake)])
+    before = cache_module._code_fingerprint()
+    module.write_text("X = 22\n")
+    assert cache_module._code_fingerprint() != before
+
+
+def test_plugin_version_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, registry = make_plugin_manager()
+    settings = ConfigResolver(registry).settings_for("pods/a.json")
+    before = cache_module.fingerprint(settings, registry)
+    registry.plugins.append(PluginInfo("extra", "podlint-extra", "1.0", False))
+    with_plugin = cache_module.fingerprint(settings, registry)
+    registry.plugins[-1] = PluginInfo("extra", "podlint-extra", "1.1", False)
+    assert len({before, with_plugin, cache_module.fingerprint(settings, registry)}) == 3
+
+
+def test_a_broken_cache_file_is_a_miss(project: Path) -> None:
+    expected = _lint()
+    for path in (project / CACHE_DIR).glob("results-*.json"):
+        path.write_text('{"format": 1, "entries": [{"path": 3}]')
+    assert _lint() == expected
