@@ -8,7 +8,6 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule
 from podlint.schema import key_events, version_line
-from podlint.schema.hints import unknown_key_finding
 
 
 class UnknownKey(Rule):
@@ -78,5 +77,7 @@ class UnknownKey(Rule):
         line = version_line(ctx)
         for event in key_events(pod, ctx):
             if event.kind == "unknown":
+                from podlint.schema.hints import unknown_key_finding  # only when a key is unknown
+
                 message, help_text, fix = unknown_key_finding(event, line)
                 yield Finding(event.pointer, message, help=help_text, target="key", fix=fix)

@@ -9,7 +9,6 @@ from podlint import schema
 from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
 from podlint.rule import Context, Rule
 from podlint.schema.problems import display_path
-from podlint.schema.yaml_typing import describe_reading, yaml11_difference
 
 _MISSING = object()
 
@@ -88,6 +87,9 @@ class YamlAmbiguity(Rule):
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.source_format != "yaml" or not ctx.plain_scalars:
             return
+        # Imported here: JSON runs (and the one-file pre-commit case) never need it.
+        from podlint.schema.yaml_typing import describe_reading, yaml11_difference
+
         # Where the schema already rejects the value it says how YAML read it and to quote it: one
         # finding per problem, not two.
         rejected = {p.pointer for p in schema.check(pod, ctx)}
