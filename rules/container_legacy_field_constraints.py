@@ -52,7 +52,8 @@ class LegacyFieldConstraints(Rule):
       or over-long `http.path`, an empty exec command;
     - volume-mount names that are not a Name, empty or over-long `mountPath`;
     - empty or over-long artifact `uri`/`destPath`;
-    - volume names that are not a Name and empty `host` paths.
+    - volume names that are not a Name and empty `host` paths;
+    - a string `unreachableStrategy` before 1.4.2 (only the object form is read there).
 
     Why is this bad
     ---------------
@@ -100,7 +101,7 @@ class LegacyFieldConstraints(Rule):
     References
     ----------
     §4.6 P1, P2, P5, P7, P8, P13; R41, R42, R54, R57, R58, R60, R62, R63, R64, R66 (spec §4.2);
-    §1.1 (facets are enforced at parse time from 1.5 only).
+    §1.1 (facets are enforced at parse time from 1.5 only); F33 (§3.3: the string form from 1.4.2).
     """
 
     code = "PL321"
@@ -129,6 +130,8 @@ class LegacyFieldConstraints(Rule):
             yield from self._mounts_and_artifacts(c, base, label)
         yield from self._volumes(pod)
         yield from self._environment(pod, "", "")
+        if not ctx.version.at_least(4, 2):
+            yield from self._unreachable_strategy(pod)
 
     def _container_name(self, c: dict[str, Any], base: str, ctx: Context) -> Iterator[Finding]:
         name = c.get("name")
@@ -276,6 +279,18 @@ class LegacyFieldConstraints(Rule):
                         f"artifact {key} of container {label} {problem}",
                         help=f"Give a non-empty `{key}` of at most {PATH_MAX} characters.",
                     )
+
+    def _unreachable_strategy(self, pod: dict[str, Any]) -> Iterator[Finding]:
+        # 1.4.0 and 1.4.1 read unreachableStrategy as an object only; "disabled" came in 1.4.2.
+        value = as_dict(pod.get("scheduling")).get("unreachableStrategy")
+        if isinstance(value, str):
+            yield Finding(
+                "/scheduling/unreachableStrategy",
+                f'unreachableStrategy "{value}" is a string, but Marathon before 1.4.2 reads only '
+                "the object form",
+                help='Write `{"inactiveAfterSeconds": <s>, "expungeAfterSeconds": <s>}`, or upgrade '
+                'to Marathon 1.4.2 or newer for "disabled".',
+            )
 
     def _volumes(self, pod: dict[str, Any]) -> Iterator[Finding]:
         for i, volume in enumerate(as_list(pod.get("volumes"))):

@@ -20,7 +20,8 @@ class HealthCheckTimeout(Rule):
     Compares `timeoutSeconds` with `intervalSeconds` after filling Marathon's defaults (timeout 20,
     interval 60) and reports the pair when the timeout is not strictly shorter. The message says
     which value is a default: the common surprise is a short interval such as `"intervalSeconds": 10`
-    with the default timeout of 20.
+    with the default timeout of 20. The finding is at `timeoutSeconds`, where Marathon reports it,
+    even when that key is left out (the position is then the health check).
 
     Negative values are reported by the schema (1.5+, where Marathon rejects them while reading the
     JSON) and by `legacy-field-constraints` (1.4); this rule does not compare them on 1.5+.
@@ -94,15 +95,16 @@ class HealthCheckTimeout(Rule):
             if ctx.version.at_least(5) and (timeout < 0 or interval < 0):
                 continue  # rejected while parsing on 1.5+; the schema reports it
             base = join_pointer("/containers", i, "healthCheck")
+            # Marathon reports at `timeoutSeconds` even when it is the default; so does the pointer
+            # (the position then falls on the health check that lacks it).
+            pointer = join_pointer(base, "timeoutSeconds")
             t_text = f"timeoutSeconds {timeout}" + ("" if timeout_given else " (the default)")
             i_text = f"intervalSeconds {interval}" + ("" if interval_given else " (the default)")
             if timeout_given:
-                pointer = join_pointer(base, "timeoutSeconds")
                 help_ = (
                     f"Set `timeoutSeconds` below {interval}, or `intervalSeconds` above {timeout}."
                 )
             else:
-                pointer = join_pointer(base, "intervalSeconds")
                 help_ = (
                     f"Set `intervalSeconds` above {timeout}, or add a `timeoutSeconds` below "
                     f'{interval} (e.g. `"timeoutSeconds": {max(interval // 2, 1)}`)'

@@ -140,8 +140,8 @@ class ResidentPodRoleStar(Rule):
 
     References
     ----------
-    R72 (spec §4.3; Marathon reports it at ``/role``, and so does this rule when the pod sets a role,
-    otherwise at the first persistent volume); §10.20; F14, F45; §8 (``--mesos_role``).
+    R72 (spec §4.3; Marathon reports it at ``/role``, and so does this rule, also when the role is
+    the default: the position is then the pod itself); §10.20; F14, F45; §8 (``--mesos_role``).
     """
 
     code = "PL245"
@@ -157,10 +157,10 @@ class ResidentPodRoleStar(Rule):
         if effective_role(pod, ctx.profile) != "*":
             return
         explicit = as_str(pod.get("role"))
-        # Marathon reports at /role; without one, the persistent volume is what the user acts on.
-        first_volume = next(volumes_of_kind(pod, ctx.version, "persistent"))[0]
+        # Marathon reports at /role, also when the role is the default; a missing /role is placed
+        # on the pod itself.
         yield Finding(
-            "/role" if explicit else f"/volumes/{first_volume}/persistent",
+            "/role",
             "this pod has persistent volumes, but its role is "
             + ('"*"' if explicit else 'the default "*" (Marathon\'s --mesos_role)')
             + "; Mesos cannot reserve resources for *, so Marathon rejects resident pods with "

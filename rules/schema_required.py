@@ -15,9 +15,10 @@ class SchemaRequired(Rule):
 
     What it does
     ------------
-    Reports a missing required key at the object that should hold it (a container without
-    ``resources``, an image without ``kind``, a command with neither ``shell`` nor ``argv``). A
-    required key whose value is ``null`` counts as missing, because Marathon reads ``null`` as absent.
+    Reports a missing required key (a container without ``resources``, an image without ``kind``, a
+    command with neither ``shell`` nor ``argv``). The finding's pointer is the missing key, as in
+    Marathon's answer; its position is the object that should hold it. A required key whose value is
+    ``null`` counts as missing, because Marathon reads ``null`` as absent.
 
     Why is this bad
     ---------------

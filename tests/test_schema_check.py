@@ -68,11 +68,12 @@ def test_port_above_range_names_the_value() -> None:
     assert "70000 is above the highest port 65535" in p.message
 
 
-def test_missing_required_key_points_at_the_object() -> None:
+def test_missing_required_key_points_at_the_key() -> None:
+    # Marathon reports `error.path.missing` at the missing key; the locator places it on the object.
     doc = make()
     del doc["containers"][0]["resources"]
     p = only(doc)
-    assert (p.family, p.pointer) == ("required", "/containers/0")
+    assert (p.family, p.pointer) == ("required", "/containers/0/resources")
     assert "`resources`" in p.message
 
 
@@ -172,7 +173,7 @@ def test_env_values_string_or_secret() -> None:
     p = only(make(environment={"A": {"secret": 5}}))
     assert (p.family, p.pointer) == ("type", "/environment/A/secret")
     p = only(make(environment={"A": {}}))
-    assert (p.family, p.pointer) == ("required", "/environment/A")
+    assert (p.family, p.pointer) == ("required", "/environment/A/secret")
 
 
 def test_volume_union_reports_the_evident_variant_once() -> None:
@@ -181,10 +182,13 @@ def test_volume_union_reports_the_evident_variant_once() -> None:
     doc = with_container(**mounts)
     doc["volumes"] = [{"name": "data", "persistent": {"size": "big"}}]
     assert problems(doc) == []
-    # With a name that is not a Name, every variant fails: report the persistent one only.
+    # With a name that is not a Name, every variant fails: the persistent one's problem, and the
+    # name, which is what Marathon reports (the last variant, ephemeral, fails on it).
     doc["volumes"] = [{"name": "Data", "persistent": {"size": "big"}}]
-    p = only(doc)
-    assert (p.family, p.pointer) == ("type", "/volumes/0/persistent/size")
+    assert [(p.family, p.pointer) for p in problems(doc)] == [
+        ("pattern", "/volumes/0/name"),
+        ("type", "/volumes/0/persistent/size"),
+    ]
     doc["volumes"] = [{"name": "Data", "host": "/var"}]
     p = only(doc)
     assert (p.family, p.pointer) == ("pattern", "/volumes/0/name")
@@ -195,7 +199,7 @@ def test_volume_union_reports_the_evident_variant_once() -> None:
     assert only(doc).family == "type"
     doc["volumes"] = [{"host": "/x"}]
     p = only(doc)
-    assert (p.family, p.pointer) == ("required", "/volumes/0")
+    assert (p.family, p.pointer) == ("required", "/volumes/0/name")
 
 
 def test_command_union_shell_before_argv() -> None:
@@ -205,7 +209,8 @@ def test_command_union_shell_before_argv() -> None:
     assert problems(cmd({"shell": "sleep 1", "argv": 5})) == []
     assert problems(cmd({"shell": "", "argv": ["sleep", "1"]})) == []
     p = only(cmd({}))
-    assert (p.family, p.pointer) == ("required", "/containers/0/exec/command")
+    # Marathon tries shell, then argv, and reports the last alternative's missing key.
+    assert (p.family, p.pointer) == ("required", "/containers/0/exec/command/argv")
     p = only(cmd({"shell": ""}))
     assert (p.family, p.pointer) == ("length", "/containers/0/exec/command/shell")
     p = only(cmd({"argv": []}))

@@ -17,12 +17,16 @@ from tests.conftest import shared_path
 # File -> (family, pointer) of every schema error under Marathon 1.10, each a documented defect.
 EXPECTED_ERRORS = {
     "docs/010-dcos-2.2-use-secrets-developer-pod-with-secrets.json": {
-        ("required", "/containers/0")
+        ("required", "/containers/0/resources")
     },
-    "docs/020-marathon-secrets-pod-with-secrets-env.json": {("required", "/containers/0")},
-    "docs/021-marathon-secrets-pod-with-secrets-volume.json": {("required", "/containers/0")},
+    "docs/020-marathon-secrets-pod-with-secrets-env.json": {
+        ("required", "/containers/0/resources")
+    },
+    "docs/021-marathon-secrets-pod-with-secrets-volume.json": {
+        ("required", "/containers/0/resources")
+    },
     "docs/032-dcos-1.12-use-secrets-developer-pod-with-secrets.json": {
-        ("required", "/containers/0")
+        ("required", "/containers/0/resources")
     },
     "docs/039-marathon-pods-pod-with-multiple-containers-nulls.json": {("type", "/labels/values")},
     "docs/042-marathon-pods-pod-with-multiple-containers-nulls-version.json": {

@@ -143,9 +143,10 @@ class ErrorMapper:
             elif "shell" in inst:
                 index = 0
             else:
+                # Marathon tries shell, then argv, and reports the last alternative's missing key.
                 yield SchemaProblem(
                     "required",
-                    pointer,
+                    join_pointer(pointer, "argv"),
                     f"`{where}` needs `shell` (a command line) or `argv` (a list of arguments)",
                     help='Write {"shell": "<command line>"} or {"argv": ["<program>", "<arg>"]}.',
                 )
@@ -159,8 +160,20 @@ class ErrorMapper:
         ]
         if not chosen:
             chosen = list(error.context or ())
-        for sub in chosen:
-            yield from self.map(sub)
+        reported = [problem for sub in chosen for problem in self.map(sub)]
+        yield from reported
+        last = len(schema.get("anyOf", ())) - 1
+        name = join_pointer(pointer, "name")
+        if (
+            union == "volume"
+            and index != last
+            and not any(p.pointer == name or p.pointer.startswith(name + "/") for p in reported)
+        ):
+            # Every variant failed, the last (ephemeral: only a Name) too, and Marathon reports only
+            # that one: the name. Say so as well as what is wrong with the evident variant.
+            for sub in error.context or ():
+                if sub.relative_schema_path and sub.relative_schema_path[0] == last:
+                    yield from self.map(sub)
 
     def _on_type(
         self, error: Any, pointer: str, schema: dict[str, Any], inst: Any
@@ -233,9 +246,11 @@ class ErrorMapper:
         subject = "the pod" if pointer == "" else f"`{display_path(pointer)}`"
         for key in error.validator_value:
             if key not in inst:
+                # At the missing key, as Marathon reports it (`error.path.missing` at
+                # `/containers(0)/resources`); the locator places it on the object that should hold it.
                 yield SchemaProblem(
                     "required",
-                    pointer,
+                    join_pointer(pointer, key),
                     f"{subject} is missing the required key `{key}`",
                     help=REQUIRED_HELP.get(key, f"Add `{key}`."),
                 )

@@ -93,8 +93,8 @@ class TestHealthCheckTimeout:
     @pytest.mark.parametrize(
         ("hc", "pointer", "text"),
         [
-            ({"intervalSeconds": 2}, "intervalSeconds", "timeoutSeconds 20 (the default)"),
-            ({"intervalSeconds": 20}, "intervalSeconds", "not less than intervalSeconds 20"),
+            ({"intervalSeconds": 2}, "timeoutSeconds", "timeoutSeconds 20 (the default)"),
+            ({"intervalSeconds": 20}, "timeoutSeconds", "not less than intervalSeconds 20"),
             ({"timeoutSeconds": 60}, "timeoutSeconds", "intervalSeconds 60 (the default)"),
             ({"timeoutSeconds": 5, "intervalSeconds": 5}, "timeoutSeconds", "timeoutSeconds 5,"),
         ],

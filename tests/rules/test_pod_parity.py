@@ -292,7 +292,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any] | None, str | None]] = [
     ("R71", pod(id="/shop/web", role="*"), {"enforce_role_groups": ["shop"]}, "/role"),
     ("R71", pod(id="/shop/web", role="shop"), None, None),
     ("R71", pod(role="web"), V18, None),
-    ("R72", resident_pod(id="/db", role=None), None, "/volumes/0/persistent"),
+    ("R72", resident_pod(id="/db", role=None), None, "/role"),
     ("R72", resident_pod(role="*"), None, "/role"),
     ("R72", resident_pod(id="/db", role=None), {"mesos_role": "marathon"}, None),
     ("R72", resident_pod(id="/db", role=None), V18, None),

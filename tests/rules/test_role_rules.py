@@ -112,7 +112,7 @@ def test_resident_accepted_roles() -> None:
 def test_resident_role_star() -> None:
     at_root = resident_pod(id="/db", role=None)
     (finding,) = run(ResidentPodRoleStar, at_root)
-    assert finding.pointer == "/volumes/0/persistent"
+    assert finding.pointer == "/role"
     assert "default" in finding.message
     assert run(ResidentPodRoleStar, at_root, {"mesos_role": "marathon"}) == []
     assert run(ResidentPodRoleStar, resident_pod()) == []
