@@ -78,7 +78,12 @@ class Document:
             spans = table.get(current)
             if spans is not None:
                 if current != pointer:
-                    # A missing member: point at the key of the mapping that should hold it.
+                    # A missing member: point at the key of the mapping that should hold it, or,
+                    # for a member missing at the top, at the document's first character rather
+                    # than underlining the whole document.
+                    if spans.key is None and current == "":
+                        v = spans.value
+                        return Span(v.line, v.column, v.line, v.column + 1), current
                     return (spans.key or spans.value), current
                 if target == "key" and spans.key is not None:
                     return spans.key, current

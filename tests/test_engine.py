@@ -121,3 +121,20 @@ def test_a_yaml_typing_problem_is_reported_once(linter: Linter) -> None:
     result = linter.lint_bytes(text.encode(), "web.yaml", Settings())
     at_label = [d.name for d in result.diagnostics if d.pointer == "/labels/commit"]
     assert at_label == ["schema-type"]
+
+
+def test_member_missing_at_the_top_points_at_the_documents_start(linter: Linter) -> None:
+    # R72 is reported at /role; a pod without `role` gets the document's first character, not a
+    # span over the whole file.
+    text = (
+        '{\n  "id": "/db",\n  "volumes": [{"name": "data", "persistent": {"size": 10}}],\n'
+        '  "networks": [{"mode": "host"}],\n  "containers": [{"name": "db", "resources": '
+        '{"cpus": 1, "mem": 64}, "exec": {"command": {"shell": "db"}},\n'
+        '    "volumeMounts": [{"name": "data", "mountPath": "data"}]}]\n}\n'
+    )
+    result = linter.lint_bytes(
+        text.encode(), "db.json", Settings(select=["resident-pod-role-star"])
+    )
+    (d,) = result.diagnostics
+    assert d.pointer == "/role"
+    assert (d.span.line, d.span.column, d.span.end_line, d.span.end_column) == (1, 1, 1, 2)
