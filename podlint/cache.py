@@ -3,8 +3,14 @@
 An entry is keyed by the file's path and the BLAKE2 hash of its bytes, inside a cache file named by a
 fingerprint of everything else that decides findings: podlint's version and code, every plugin's
 distribution and version, and the effective settings. A change to any of them selects another cache
-file, so a stale finding can never be returned. The cache file is written atomically. It is JSON, never pickle: a cache committed to a repository by someone
-else must not be able to run code.
+file, so a stale finding can never be returned. The cache file is written atomically. It is JSON,
+never pickle: a cache committed to a repository by someone else must not be able to run code.
+
+Reading and hashing every file is most of a warm run, so an entry also keeps the file's ``stat``
+(size, mtime, ctime, inode, device). When they are unchanged the stored hash is trusted without
+reading the file. Any write to a file changes its ctime, which no user tool can set back, so this
+cannot hide an edit; and, as git does for its index, an entry whose file changed within two
+seconds of the cache being written is not trusted (a same-second edit on a coarse clock).
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from podlint import __version__
@@ -27,8 +35,38 @@ from podlint.serialize import diagnostic_from_dict, diagnostic_to_dict
 from podlint.settings import Settings
 
 CACHE_DIR = ".podlint_cache"
-FORMAT = 1
+FORMAT = 2
 _MAX_ENTRIES = 200_000
+# An entry whose file changed this close to the cache's writing is re-hashed (racy-clean files).
+_RACY_NS = 2_000_000_000
+
+StatKey = tuple[int, int, int, int, int]
+
+
+def _stat_key(path: str) -> StatKey | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+@dataclass
+class _Group:
+    """One cache file: results by (path, content key), and what each path's stat was."""
+
+    entries: dict[tuple[str, str], FileResult] = field(default_factory=dict)
+    stats: dict[str, tuple[StatKey, str]] = field(default_factory=dict)
+    written_at: int = 0
+
+    def trusted_key(self, path: str, stat: StatKey | None) -> str | None:
+        """The content key of ``path`` if its stat proves it unchanged since it was hashed."""
+        known = self.stats.get(path)
+        if stat is None or known is None or known[0] != stat:
+            return None
+        if max(stat[1], stat[2]) >= self.written_at - _RACY_NS:
+            return None
+        return known[1]
 
 
 def _code_fingerprint() -> str:
@@ -61,14 +99,16 @@ def _cache_file(folder: Path, key: str) -> Path:
     return folder / f"results-{key}.json"
 
 
-def _load(path: Path) -> dict[tuple[str, str], FileResult]:
+def _load(path: Path) -> _Group:
     """Read a cache file; anything unreadable or malformed is simply a miss."""
     if leaves_folder(str(path), os.getcwd()):
-        return {}
+        return _Group()
     try:
         with open(path, "rb") as fh:
             raw = json.loads(fh.read())
-        entries: dict[tuple[str, str], FileResult] = {}
+        if raw.get("format") != FORMAT:
+            return _Group()
+        group = _Group(written_at=int(raw["written_at"]))
         for item in raw["entries"]:
             diags = [diagnostic_from_dict(d) for d in item["diagnostics"]]
             result = FileResult(
@@ -79,15 +119,22 @@ def _load(path: Path) -> dict[tuple[str, str], FileResult]:
                 item["skipped"],
                 suppressed=int(item.get("suppressed", 0)),
             )
-            entries[(item["path"], item["key"])] = result
-        return entries
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+            group.entries[(item["path"], item["key"])] = result
+            stat = item.get("stat")
+            if isinstance(stat, list) and len(stat) == 5:
+                group.stats[item["path"]] = (tuple(int(x) for x in stat), item["key"])  # type: ignore[assignment]
+        return group
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return _Group()
 
 
-def _dump(entries: dict[tuple[str, str], FileResult]) -> bytes:
-    items = [
-        {
+def _dump(group: _Group) -> bytes:
+    items = []
+    for (path, key), r in group.entries.items():
+        known = group.stats.get(path)
+        if known is not None and known[1] != key:
+            continue  # an older content of a file that has changed since: never asked for again
+        item: dict[str, object] = {
             "path": path,
             "key": key,
             "pods": r.pods,
@@ -95,9 +142,11 @@ def _dump(entries: dict[tuple[str, str], FileResult]) -> bytes:
             "suppressed": r.suppressed,
             "diagnostics": [diagnostic_to_dict(d) for d in r.diagnostics],
         }
-        for (path, key), r in entries.items()
-    ]
-    return json.dumps({"format": FORMAT, "entries": items}, separators=(",", ":")).encode()
+        if known is not None:
+            item["stat"] = list(known[0])
+        items.append(item)
+    payload = {"format": FORMAT, "written_at": time.time_ns(), "entries": items}
+    return json.dumps(payload, separators=(",", ":")).encode()
 
 
 def cached_run(
@@ -114,41 +163,56 @@ def cached_run(
     # A cache folder (or file) that a symbolic link takes out of the working folder is neither
     # read nor written: a repository could otherwise point it at any file of the user's.
     usable = not leaves_folder(folder, os.getcwd())
-    groups: dict[str, dict[tuple[str, str], FileResult]] = {}
+    groups: dict[str, _Group] = {}
     keys: list[tuple[str, tuple[str, str]] | None] = []
+    stats: list[StatKey | None] = []
     misses: list[Target] = []
     hits: dict[int, FileResult] = {}
     fp_by_settings: dict[int, str] = {}
+    dirty: set[str] = set()
     for i, target in enumerate(targets):
         settings = settings_for(target.path)
         fp = fp_by_settings.get(id(settings))
         if fp is None:
             fp = fingerprint(settings, registry)
             fp_by_settings[id(settings)] = fp
-        # The same bounded, non-blocking read as linting: a FIFO or /dev/zero must not hang here.
-        data = read_target(target, settings.max_file_size)
-        if isinstance(data, str) or not usable:
+        if not usable:
             keys.append(None)
+            stats.append(None)
             misses.append(target)
             continue
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         if fp not in groups:
             groups[fp] = _load(_cache_file(cache_root, fp))
-        entry_key = (target.path, f"{digest}:{int(target.explicit)}")
+        group = groups[fp]
+        # Stat before reading: an edit between the two leaves a stat that no longer matches.
+        stat = _stat_key(target.path)
+        stats.append(stat)
+        suffix = f":{int(target.explicit)}"
+        content_key = group.trusted_key(target.path, stat)
+        if content_key is None or not content_key.endswith(suffix):
+            # The same bounded, non-blocking read as linting: a FIFO or /dev/zero must not hang.
+            data = read_target(target, settings.max_file_size)
+            if isinstance(data, str):
+                keys.append(None)
+                misses.append(target)
+                continue
+            content_key = hashlib.blake2b(data, digest_size=16).hexdigest() + suffix
+        entry_key = (target.path, content_key)
         keys.append((fp, entry_key))
-        hit = groups[fp].get(entry_key)
+        hit = group.entries.get(entry_key)
         if hit is not None:
             hits[i] = hit
+            if stat is not None and group.trusted_key(target.path, stat) != content_key:
+                # Re-hashed (new stat, or racy when last written): remember the stat so the next
+                # run can trust it.
+                group.stats[target.path] = (stat, content_key)
+                dirty.add(fp)
         else:
             misses.append(target)
     fresh = iter(run(linter, settings_for, misses, jobs))
-    dirty: set[str] = set()
     for i, target in enumerate(targets):
         if i in hits:
-            result = hits[i]
-            if result.diagnostics and result.text is None:
-                result.text = _read_text(target.path, settings_for(target.path).max_file_size)
-            yield result
+            yield hits[i]  # its text, for snippets, is read only if a format asks for it
             continue
         result = next(fresh)
         key = keys[i]
@@ -162,12 +226,15 @@ def cached_run(
                 result.skipped,
                 suppressed=result.suppressed,
             )
-            groups[fp][entry_key] = stored
+            groups[fp].entries[entry_key] = stored
+            stat = stats[i]
+            if stat is not None:
+                groups[fp].stats[target.path] = (stat, entry_key[1])
             dirty.add(fp)
         yield result
     for fp in dirty:
-        entries = groups[fp]
-        if len(entries) > _MAX_ENTRIES:
+        group = groups[fp]
+        if len(group.entries) > _MAX_ENTRIES:
             continue
         try:
             cache_root.mkdir(exist_ok=True)
@@ -175,16 +242,9 @@ def cached_run(
             gitignore = cache_root / ".gitignore"
             if not os.path.lexists(gitignore):
                 write_bytes_atomic(str(gitignore), b"# created by podlint\n*\n", confine_to=here)
-            write_bytes_atomic(str(_cache_file(cache_root, fp)), _dump(entries), confine_to=here)
+            write_bytes_atomic(str(_cache_file(cache_root, fp)), _dump(group), confine_to=here)
         except OSError:
             pass  # a read-only checkout still lints; it just does not cache
-
-
-def _read_text(path: str, max_bytes: int) -> str | None:
-    data = read_target(Target(path, explicit=True), max_bytes)
-    if isinstance(data, str):
-        return None
-    return data.decode("utf-8-sig", errors="replace")
 
 
 def clean(path: str) -> int:

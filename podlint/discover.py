@@ -7,6 +7,7 @@ regular file (a FIFO would block).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 import stat
@@ -152,9 +153,21 @@ def _glob_to_regex(pattern: str, anchored: bool) -> re.Pattern[str]:
     return re.compile(body if anchored else f"(?:.*/)?{body}")
 
 
+@functools.lru_cache(maxsize=64)
+def _glob_set(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for a list of globs (fnmatch semantics), compiled once per list."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
 def _matches_any(rel: str, patterns: list[str]) -> bool:
-    name = rel.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+    regex = _glob_set(tuple(patterns))
+    if regex is None:
+        return False
+    # fnmatch.fnmatch normalises case on case-insensitive systems; so does this.
+    rel = os.path.normcase(rel)
+    return regex.match(rel) is not None or regex.match(rel.rsplit("/", 1)[-1]) is not None
 
 
 def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Iterator[Target]:

@@ -204,3 +204,70 @@ def test_a_broken_cache_file_is_a_miss(project: Path) -> None:
     for path in (project / CACHE_DIR).glob("results-*.json"):
         path.write_text('{"format": 1, "entries": [{"path": 3}]')
     assert _lint() == expected
+
+
+# ---- the stat shortcut --------------------------------------------------------------------------
+
+
+class CountingReads:
+    """Counts how many files the cache reads to hash them (snippets are read by formatters)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.paths: list[str] = []
+        original = cache_module.read_target
+
+        def counted(target: Any, max_bytes: int) -> Any:
+            self.paths.append(target.path)
+            return original(target, max_bytes)
+
+        monkeypatch.setattr(cache_module, "read_target", counted)
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Files written by a test are always younger than two seconds; without this every entry would
+    # count as racily clean and be re-hashed, which is correct but not what these tests look at.
+    monkeypatch.setattr(cache_module, "_RACY_NS", -(10**12))
+
+
+def test_unchanged_stat_skips_reading(
+    project: Path, monkeypatch: pytest.MonkeyPatch, no_racy_window: None
+) -> None:
+    first = _lint()
+    reads = CountingReads(monkeypatch)
+    assert _lint() == first
+    assert reads.paths == []
+
+
+def test_racily_clean_entries_are_read_again(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = _lint()
+    reads = CountingReads(monkeypatch)
+    # Written within two seconds of the cache: an edit on a coarse clock could hide, so re-hash.
+    assert _lint() == first
+    assert sorted(reads.paths) == ["pods/a.json", "pods/b.json"]
+
+
+def test_edit_with_mtime_put_back_is_seen_through_ctime(
+    project: Path, no_racy_window: None
+) -> None:
+    _lint()
+    path = project / "pods" / "a.json"
+    stat = path.stat()
+    path.write_text(POD % "6x")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # mtime restored; ctime cannot be
+    after = _lint()
+    assert after == _lint(use_cache=False)
+    assert any(d["severity"] == "error" for d in after[0][1])
+
+
+def test_old_contents_are_pruned(project: Path, no_racy_window: None) -> None:
+    import json
+
+    _lint()
+    (project / "pods" / "a.json").write_text(POD % '"lots"')
+    _lint()
+    (cache_file,) = (project / CACHE_DIR).glob("results-*.json")
+    entries = json.loads(cache_file.read_text())["entries"]
+    assert sorted(e["path"] for e in entries) == ["pods/a.json", "pods/b.json"]

@@ -77,7 +77,7 @@ def _comparable(results: list[FileResult]) -> list[Any]:
             r.pods,
             r.skipped,
             [diagnostic_to_dict(d) for d in r.diagnostics],
-            r.text if r.diagnostics else None,
+            r.source_text() if r.diagnostics else None,  # what a format would show
         )
         for r in results
     ]

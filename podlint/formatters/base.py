@@ -27,6 +27,29 @@ class FileResult:
     # Findings silenced by inline suppressions.
     suppressed: int = 0
 
+    def source_text(self, max_bytes: int = 5 * 1024 * 1024) -> str | None:
+        """The file's text for source snippets, read on demand: results answered from the cache
+        carry none, and most formats never need it."""
+        if self.text is not None or self.path.startswith("<") or self.path == "-":
+            return self.text
+        import os
+        import stat
+
+        try:
+            # Non-blocking, and regular files only: a FIFO named on the command line must not hang.
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                return fh.read(max_bytes).decode("utf-8-sig", errors="replace")
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+
 
 @dataclass
 class RunSummary:

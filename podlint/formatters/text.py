@@ -39,7 +39,15 @@ class TextFormatter(Formatter):
 
     def format(self, report: Report) -> str:
         out: list[str] = []
-        texts = {f.path: f.text for f in report.files}
+        texts = (
+            {
+                f.path: f.text if f.text is not None else f.source_text()
+                for f in report.files
+                if f.diagnostics
+            }
+            if self.show_source
+            else {}
+        )
         for d in report.diagnostics:
             out.append(self._header(d))
             if self.show_source:
