@@ -168,6 +168,10 @@ class Linter:
             plain_scalars=doc.plain_scalars,
         )
         data = doc.data
+
+        def rule_error(message: str) -> None:
+            out.extend(self._rule_error(by_name, path, doc, message))
+
         for entry, rule in self._checkers(active):
             rule_cls = entry.rule
             ctx.options = entry.options
@@ -183,78 +187,41 @@ class Linter:
                 finally:
                     watchdog.stop()
             except RuleTimeout:
-                out.extend(
-                    self._rule_error(
-                        by_name,
-                        path,
-                        doc,
-                        rule_cls.name,
-                        f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
-                        "its time limit; the other rules still ran",
-                    )
+                rule_error(
+                    f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
+                    "its time limit; the other rules still ran"
                 )
                 continue
             except Exception as exc:
-                out.extend(
-                    self._rule_error(
-                        by_name,
-                        path,
-                        doc,
-                        rule_cls.name,
-                        f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still "
-                        "ran",
-                    )
+                rule_error(
+                    f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still ran"
                 )
                 continue
             elapsed = time.perf_counter() - started
             if elapsed > RULE_TIME_BUDGET:
-                out.extend(
-                    self._rule_error(
-                        by_name,
-                        path,
-                        doc,
-                        rule_cls.name,
-                        f"{who} took {elapsed:.1f} s on this document, over its budget of "
-                        f"{RULE_TIME_BUDGET:.0f} s",
-                    )
+                rule_error(
+                    f"{who} took {elapsed:.1f} s on this document, over its budget of "
+                    f"{RULE_TIME_BUDGET:.0f} s"
                 )
             if len(findings) > MAX_FINDINGS_PER_RULE:
                 del findings[MAX_FINDINGS_PER_RULE:]
-                out.extend(
-                    self._rule_error(
-                        by_name,
-                        path,
-                        doc,
-                        rule_cls.name,
-                        f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
-                        "document; only the first ones are shown",
-                    )
+                rule_error(
+                    f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
+                    "document; only the first ones are shown"
                 )
             for finding in findings:
                 if not _well_formed(finding):
-                    out.extend(
-                        self._rule_error(
-                            by_name,
-                            path,
-                            doc,
-                            rule_cls.name,
-                            f"{who} returned {_short(finding)}, which is not a Finding (or not a "
-                            "well-formed one); it was ignored",
-                        )
+                    rule_error(
+                        f"{who} returned {_short(finding)}, which is not a Finding (or not a "
+                        "well-formed one); it was ignored"
                     )
                     continue
                 try:
                     out.append(self._locate(doc, path, text, entry, finding))
                 except Exception as exc:  # a fix the renderer cannot apply, say
-                    out.extend(
-                        self._rule_error(
-                            by_name,
-                            path,
-                            doc,
-                            rule_cls.name,
-                            f"{who} returned a finding podlint could not place "
-                            f"({type(exc).__name__}: {_short(exc)}); it was ignored",
-                        )
+                    rule_error(
+                        f"{who} returned a finding podlint could not place "
+                        f"({type(exc).__name__}: {_short(exc)}); it was ignored"
                     )
         return out
 
@@ -296,7 +263,7 @@ class Linter:
         return f"plugin {self.registry.owner.get(rule_name, '?')}"
 
     def _rule_error(
-        self, by_name: dict[str, ActiveRule], path: str, doc: Document, _rule: str, message: str
+        self, by_name: dict[str, ActiveRule], path: str, doc: Document, message: str
     ) -> Iterable[Diagnostic]:
         diag = self._pipeline_diag(
             by_name, "rule-error", path, message, doc.extent, "", document=doc.index
