@@ -45,7 +45,7 @@ class HealthCheckExecUnsupported(Rule):
           "name": "worker",
           "resources": {"cpus": 0.1, "mem": 64},
           "exec": {"command": {"shell": "./worker"}},
-          "healthCheck": {"exec": {"command": {"shell": "test -f /tmp/healthy"}}}
+          "healthCheck": {"exec": {"command": {"shell": "test -f /run/healthy"}}}
         }
       ]
     }

@@ -92,7 +92,7 @@ BASE_POD: dict[str, Any] = {
             },
             "check": {"tcp": {"endpoint": "http"}, "intervalSeconds": 10, "timeoutSeconds": 5},
             "volumeMounts": [
-                {"name": "scratch", "mountPath": "/tmp/scratch"},
+                {"name": "scratch", "mountPath": "/var/scratch"},
                 {"name": "logs", "mountPath": "/logs", "readOnly": True},
                 {"name": "creds", "mountPath": "/run/creds"},
             ],
