@@ -1,4 +1,5 @@
-"""Small readers shared by the container-level rules (containers, endpoints, health checks, volumes).
+"""Readers shared by the container-level rules (containers, endpoints, health checks, volumes); the ones
+every rule family needs live in `_common`.
 
 Everything here reads plain pod data defensively: values of the wrong type are skipped, never raised
 on, because the schema layer reports them. Marathon reads enums case-insensitively and treats an
@@ -7,18 +8,20 @@ explicit ``null`` like an absent key (spec §1.1), and these helpers do the same
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from podlint.diagnostics import Fix, FixOp, join_pointer
-from podlint.rule import as_dict, as_list, as_str, containers
+from podlint.rule import as_list, as_str, containers
 
-# The Name type (spec §2): container, endpoint and volume(-mount) names, health-check endpoint refs.
-NAME_RE = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
-NAME_MAX = 63
+from ._common import (
+    NAME_MAX,
+    NAME_RE,
+    closest,
+    network_mode,
+)
 
 # Health-check defaults Marathon applies before R55 compares them (spec §5).
 HEALTH_CHECK_DEFAULTS: dict[str, int] = {
@@ -54,28 +57,6 @@ def as_int(value: Any) -> int | None:
     return None
 
 
-def quote(value: Any) -> str:
-    """A value as messages show it: strings in backticks, anything else as JSON-ish text."""
-    if isinstance(value, str):
-        return f"`{value}`"
-    return f"`{value!r}`"
-
-
-def quote_list(values: Iterable[Any]) -> str:
-    items = [quote(v) for v in values]
-    return ", ".join(items) if items else "none"
-
-
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate a misspelt ``word`` most likely meant, or None (did-you-mean)."""
-    pool = [c for c in dict.fromkeys(candidates) if c != word]
-    for c in pool:
-        if c.lower() == word.lower():
-            return c
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
 def rename_value_fix(pointer: str, old: str, new: str) -> Fix:
     """An unsafe fix replacing a misspelt reference: the user must confirm the target is right."""
     return Fix(
@@ -83,20 +64,6 @@ def rename_value_fix(pointer: str, old: str, new: str) -> Fix:
         applicability="unsafe",
         ops=(FixOp("replace", pointer, new),),
     )
-
-
-def container_label(index: int, container: dict[str, Any]) -> str:
-    """How messages name a container: its name, or its position when the name is unusable."""
-    name = as_str(container.get("name"))
-    return f"`{name}`" if name else f"#{index + 1}"
-
-
-def network_mode(network: dict[str, Any]) -> str | None:
-    """The network's mode in lower case; ``container`` when omitted; None when unreadable."""
-    mode = network.get("mode")
-    if mode is None:
-        return "container"
-    return mode.lower() if isinstance(mode, str) else None
 
 
 def networks(pod: dict[str, Any]) -> list[dict[str, Any]]:
@@ -160,19 +127,6 @@ def mount_names(pod: dict[str, Any]) -> set[str]:
         for m in as_list(c.get("volumeMounts"))
         if isinstance(m, dict) and isinstance(m.get("name"), str)
     }
-
-
-def secret_names(pod: dict[str, Any]) -> list[str]:
-    return list(as_dict(pod.get("secrets")))
-
-
-def env_secret_refs(env: Any) -> Iterator[tuple[str, str]]:
-    """(variable, secret name) for every ``{"secret": "<name>"}`` value of an environment map."""
-    for key, value in as_dict(env).items():
-        if isinstance(value, dict):
-            secret = value.get("secret")
-            if isinstance(secret, str):
-                yield key, secret
 
 
 def health_check(container: dict[str, Any]) -> dict[str, Any] | None:

@@ -7,7 +7,6 @@ types are tried in Marathon's declaration order.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterator
@@ -16,6 +15,8 @@ from typing import Any
 
 from podlint.profile import ClusterProfile, MarathonVersion
 from podlint.rule import as_dict, as_list, as_number, as_str, containers
+
+from ._common import closest, network_mode, secret_names
 
 # ---- ids (spec §2, §6.1) ---------------------------------------------------------------------------
 
@@ -28,8 +29,6 @@ ID_SCHEMA_RE = re.compile(
     r"(\/?((\.\.)|(([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9])\.)*"
     r"([a-z0-9]|[a-z0-9][a-z0-9\-]*[a-z0-9]))?($|\/))+"
 )
-# Name (spec §2): container, endpoint, volume names; network names in 1.4 (P3).
-NAME_RE = re.compile(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?")
 
 
 def id_segments(pod_id: str) -> list[str]:
@@ -74,29 +73,16 @@ def amount_text(resource: str, value: float | int | Decimal) -> str:
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     """`` (did you mean "x"?)`` for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    close = closest(word, choices)
+    return f' (did you mean "{close}"?)' if close else ""
 
 
 def quoted_list(values: list[str] | tuple[str, ...]) -> str:
+    """Pod-level messages quote values JSON-style: ``"a", "b"``."""
     return ", ".join(f'"{v}"' for v in values) if values else "none"
 
 
 # ---- networks (spec §3.5) --------------------------------------------------------------------------
-
-
-def network_mode(network: dict[str, Any]) -> str | None:
-    """``container``, ``container/bridge`` or ``host``; absent/null means ``container`` (T/net).
-
-    None when the mode cannot be read (wrong type or an unknown literal: the schema layer's finding).
-    """
-    mode = network.get("mode")
-    if mode is None:
-        return "container"
-    if not isinstance(mode, str):
-        return None
-    lowered = mode.lower()
-    return lowered if lowered in ("container", "container/bridge", "host") else None
 
 
 def networks(pod: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], str | None]]:
@@ -178,18 +164,8 @@ def is_resident(pod: dict[str, Any], version: MarathonVersion) -> bool:
 # ---- secrets (spec §2 EnvVars, §3.1 F7) ------------------------------------------------------------
 
 
-def env_secret_refs(environment: Any) -> Iterator[tuple[str, Any]]:
-    """(variable, referenced secret name) for every ``{"secret": ...}`` value of an EnvVars map.
-
-    The union tries a plain string first, so only mappings can be secret references.
-    """
-    for key, value in as_dict(environment).items():
-        if isinstance(value, dict) and "secret" in value and value["secret"] is not None:
-            yield key, value["secret"]
-
-
 def declared_secrets(pod: dict[str, Any]) -> set[str]:
-    return set(as_dict(pod.get("secrets")))
+    return set(secret_names(pod))
 
 
 # ---- roles (spec §6.6, RS:32-84) -------------------------------------------------------------------

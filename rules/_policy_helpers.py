@@ -95,6 +95,7 @@ def docker_images(pod: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any], st
 
 
 def container_name(index: int, container: dict[str, Any]) -> str:
+    """Policy messages quote JSON-style: ``container "web"``, or ``container #2`` without a name."""
     name = as_str(container.get("name"))
     return f'container "{name}"' if name else f"container #{index + 1}"
 

@@ -9,7 +9,7 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_list, containers
 
-from ._container_helpers import container_label
+from ._common import container_label
 
 # Characters RFC 2396/3986 never allow unescaped (what java.net.URI, used for app URIs, refuses).
 _ILLEGAL = re.compile(r'[\s"<>\\^`{|}]')

@@ -10,7 +10,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, as_number, containers
 
-from ._container_helpers import NAME_MAX, NAME_RE, as_int, container_label, present
+from ._common import NAME_MAX, NAME_RE, container_label
+from ._container_helpers import as_int, present
 
 # Marathon 1.4's environment-variable name rule (P2): upper case only, shorter than 255 characters.
 ENV_NAME_1_4 = re.compile(r"[A-Z_][A-Z0-9_]*")

@@ -9,7 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule
 
-from ._container_helpers import endpoints, network_mode, networks, present, quote_list
+from ._common import network_mode, quote_list
+from ._container_helpers import endpoints, networks, present
 
 
 class EndpointNetworkNamesAmbiguous(Rule):

@@ -9,13 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_list
 
-from ._container_helpers import (
-    closest,
-    declared_network_names,
-    endpoints,
-    quote_list,
-    rename_value_fix,
-)
+from ._common import closest, quote_list
+from ._container_helpers import declared_network_names, endpoints, rename_value_fix
 
 
 class EndpointUnknownNetwork(Rule):

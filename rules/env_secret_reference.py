@@ -9,14 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, containers
 
-from ._container_helpers import (
-    closest,
-    container_label,
-    env_secret_refs,
-    quote_list,
-    rename_value_fix,
-    secret_names,
-)
+from ._common import closest, container_label, env_secret_refs, quote_list, secret_names
+from ._container_helpers import rename_value_fix
 
 
 class EnvSecretReference(Rule):

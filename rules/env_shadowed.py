@@ -9,7 +9,7 @@ from typing import Any
 from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict, containers
 
-from ._container_helpers import container_label
+from ._common import container_label
 
 
 class EnvShadowed(Rule):

@@ -9,15 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_str, containers
 
-from ._container_helpers import (
-    closest,
-    container_label,
-    endpoint_names,
-    health_check,
-    is_name,
-    quote_list,
-    rename_value_fix,
-)
+from ._common import closest, container_label, quote_list
+from ._container_helpers import endpoint_names, health_check, is_name, rename_value_fix
 
 
 class HealthCheckEndpoint(Rule):

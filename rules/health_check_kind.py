@@ -9,7 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, containers
 
-from ._container_helpers import PROBE_KINDS, container_label, health_check, present
+from ._common import container_label
+from ._container_helpers import PROBE_KINDS, health_check, present
 
 
 class HealthCheckKind(Rule):

@@ -9,7 +9,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, containers
 
-from ._container_helpers import HEALTH_CHECK_DEFAULTS, as_int, container_label, health_check
+from ._common import container_label
+from ._container_helpers import HEALTH_CHECK_DEFAULTS, as_int, health_check
 
 
 class HealthCheckTimeout(Rule):

@@ -8,7 +8,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict, containers
 
-from ._container_helpers import container_label, present
+from ._common import container_label
+from ._container_helpers import present
 
 
 class LinuxIpcShmSize(Rule):

@@ -7,7 +7,8 @@ from typing import Any
 
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule, as_dict
-from podlint_rules._pod_helpers import NAME_RE, networks
+from podlint_rules._common import NAME_RE
+from podlint_rules._pod_helpers import networks
 
 
 class NetworkNameInvalid(Rule):

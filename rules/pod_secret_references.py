@@ -7,13 +7,8 @@ from typing import Any
 
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule
-from podlint_rules._pod_helpers import (
-    declared_secrets,
-    did_you_mean,
-    env_secret_refs,
-    quoted_list,
-    volumes_of_kind,
-)
+from podlint_rules._common import env_secret_refs
+from podlint_rules._pod_helpers import declared_secrets, did_you_mean, quoted_list, volumes_of_kind
 
 
 class PodSecretUndefined(Rule):

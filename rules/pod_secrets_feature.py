@@ -7,7 +7,8 @@ from typing import Any
 
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict
-from podlint_rules._pod_helpers import env_secret_refs, volumes_of_kind
+from podlint_rules._common import env_secret_refs
+from podlint_rules._pod_helpers import volumes_of_kind
 
 _HELP = (
     'start Marathon with "--enable_features secrets" (and set features: [secrets] in the podlint '

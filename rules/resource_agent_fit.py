@@ -7,12 +7,7 @@ from typing import Any
 
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule, as_dict
-from podlint_rules._pod_helpers import (
-    RESOURCE_UNITS,
-    amount_text,
-    mesos_scalar,
-    pod_resource_sums,
-)
+from podlint_rules._pod_helpers import RESOURCE_UNITS, amount_text, mesos_scalar, pod_resource_sums
 
 
 def resource_pointer(pod: dict[str, Any], resource: str) -> str:

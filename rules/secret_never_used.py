@@ -8,7 +8,7 @@ from typing import Any
 from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, containers
 
-from ._container_helpers import env_secret_refs
+from ._common import env_secret_refs
 
 
 def referenced_secrets(pod: dict[str, Any]) -> set[str]:

@@ -8,14 +8,8 @@ from typing import Any
 from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_list, containers
 
-from ._container_helpers import (
-    container_label,
-    is_name,
-    likely_volume,
-    quote_list,
-    rename_value_fix,
-    volume_names,
-)
+from ._common import container_label, quote_list
+from ._container_helpers import is_name, likely_volume, rename_value_fix, volume_names
 
 
 class UnknownVolumeMount(Rule):
