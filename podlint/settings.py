@@ -7,6 +7,8 @@ module decides, from them, which rules run with which severity and options.
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,6 +91,8 @@ def build_options(rule: type[Rule], values: dict[str, Any], where: str) -> Any:
     if not values:
         return rule.options()
     fields = {f.name: f for f in rule.option_fields()}
+    # The options' annotations as real types (modules use `from __future__ import annotations`).
+    hints = typing.get_type_hints(rule.options)
     for key, value in values.items():
         if key not in fields:
             import difflib
@@ -99,50 +103,54 @@ def build_options(rule: type[Rule], values: dict[str, Any], where: str) -> Any:
             raise SettingsError(
                 f"{where}: rule {rule.name} has no option {key!r}{hint} (options: {known})"
             )
-        _check_type(value, fields[key].type, f"{where}: rules.{rule.name}.{key}")
+        _check_type(value, hints[key], f"{where}: rules.{rule.name}.{key}")
     try:
         return rule.options(**values)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"{where}: rules.{rule.name}: {exc}") from None
 
 
-_TYPE_WORDS: dict[str, type | tuple[type, ...]] = {
-    "str": str,
-    "int": int,
-    "float": (int, float),
-    "bool": bool,
-}
+def _type_name(tp: Any) -> str:
+    if tp is type(None):
+        return "null"
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        return " or ".join(_type_name(a) for a in typing.get_args(tp))
+    if typing.get_origin(tp) in (list, tuple):
+        return "a list"
+    return getattr(tp, "__name__", str(tp))
+
+
+def _conforms(value: Any, tp: Any) -> bool:
+    """Whether a configuration value (plain YAML/TOML data) fits an option's annotation."""
+    origin = typing.get_origin(tp)
+    if tp is Any:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_conforms(value, arg) for arg in typing.get_args(tp))
+    if tp is type(None):
+        return value is None
+    if origin in (list, tuple):
+        return isinstance(value, list)
+    if tp is float:  # YAML reads 4 as an int; a whole number is a fine float option
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return not isinstance(tp, type) or isinstance(value, tp)
 
 
 def _check_type(value: Any, annotation: Any, where: str) -> None:
-    text = (
-        annotation
-        if isinstance(annotation, str)
-        else getattr(annotation, "__name__", str(annotation))
-    )
-    text = text.replace("typing.", "")
-    base = text.split("[", 1)[0].split("|", 1)[0].strip()
-    if "None" in text and value is None:
-        return
-    if base in ("list", "tuple", "Sequence"):
-        if not isinstance(value, list):
-            raise SettingsError(f"{where} must be a list, got {type(value).__name__} {value!r}")
-        inner = (
-            text[text.find("[") + 1 : text.rfind("]")].split(",")[0].strip() if "[" in text else ""
+    if not _conforms(value, annotation):
+        raise SettingsError(
+            f"{where} must be {_type_name(annotation)}, got {type(value).__name__} {value!r}"
         )
-        expected = _TYPE_WORDS.get(inner)
-        if expected is not None:
+    if typing.get_origin(annotation) in (list, tuple):
+        item_types = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        if item_types:
             for item in value:
-                if (isinstance(item, bool) and expected is not bool) or not isinstance(
-                    item, expected
-                ):
-                    raise SettingsError(f"{where}: every item must be {inner}, got {item!r}")
-        return
-    expected = _TYPE_WORDS.get(base)
-    if expected is None:
-        return
-    if (isinstance(value, bool) and expected is not bool) or not isinstance(value, expected):
-        raise SettingsError(f"{where} must be {base}, got {type(value).__name__} {value!r}")
+                if not _conforms(item, item_types[0]):
+                    raise SettingsError(
+                        f"{where}: every item must be {_type_name(item_types[0])}, got {item!r}"
+                    )
 
 
 def active_rules(settings: Settings, rules: dict[str, type[Rule]]) -> list[ActiveRule]:
