@@ -27,7 +27,7 @@ from collections import Counter
 from typing import Any
 
 from podlint.diagnostics import Diagnostic
-from podlint.formatters.base import FileResult
+from podlint.results import FileResult
 
 FORMAT_KEY = "podlint_baseline"
 FORMAT_VERSION = 1
@@ -78,7 +78,7 @@ def baseline_data(baseline_path: str, results: list[FileResult]) -> dict[str, An
 
 def write_baseline(path: str, results: list[FileResult]) -> None:
     """Record every finding of ``results`` in ``path`` (atomically). Raises OSError."""
-    from podlint.safe_write import write_text_atomic
+    from podlint.fixing.safe_write import write_text_atomic
 
     data = baseline_data(path, results)
     text = json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n"

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podlint import __version__
+from podlint.config.settings import Settings
 from podlint.discover import Target
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
+from podlint.fixing.safe_write import leaves_folder, write_bytes_atomic
 from podlint.plugins import Registry
+from podlint.results import FileResult
 from podlint.runner import read_target, run
-from podlint.safe_write import leaves_folder, write_bytes_atomic
 from podlint.serialize import diagnostic_from_dict, diagnostic_to_dict
-from podlint.settings import Settings
 
 CACHE_DIR = ".podlint_cache"
 FORMAT = 2

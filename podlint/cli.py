@@ -1,7 +1,8 @@
-"""The command line: ``podlint check``, ``rules``, ``explain``, ``schema``, ``lsp``, ``clean``.
+"""The command line: builds the parser and dispatches to ``podlint.commands``.
 
-Exit codes (DESIGN.md): 0 nothing at or above the fail threshold, 1 findings, 2 usage or
-configuration error, 3 internal error. Usage errors are one clear line on stderr.
+``podlint check``, ``rules``, ``explain``, ``schema``, ``lsp``, ``clean``; each command lives in its
+own module under ``podlint/commands/``. Usage errors are one clear line on stderr, exit code 2
+(``podlint.exit_status``).
 """
 
 from __future__ import annotations
@@ -12,27 +13,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from podlint import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-class UsageError(Exception):
-    """A problem with the command line or configuration: one line, exit code 2."""
+from podlint.exit_status import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
-
-
-def _csv(values: list[str] | None) -> list[str] | None:
-    if values is None:
-        return None
-    out: list[str] = []
-    for v in values:
-        out.extend(x.strip() for x in v.split(",") if x.strip())
-    return out
 
 
 def _resources_arg(text: str) -> dict[str, float]:
@@ -255,95 +241,38 @@ def _main(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:
-        return _print_version()
+        from podlint.commands.version import print_version
+
+        return print_version()
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     if args.command == "check":
-        from podlint.check_command import run_check
+        from podlint.commands.check import run_check
 
         _pair_outputs(args)
         return run_check(args)
     if args.command == "rules":
-        from podlint.rules_command import list_rules
+        from podlint.commands.rules import list_rules
 
         return list_rules(args.format, args.all)
     if args.command == "explain":
-        from podlint.rules_command import explain
+        from podlint.commands.rules import explain
 
         return explain(args.rule)
     if args.command == "schema":
-        return _schema(args.marathon_version)
+        from podlint.commands.schema import print_schema
+
+        return print_schema(args.marathon_version)
     if args.command == "lsp":
-        from podlint.lsp import serve
+        from podlint.commands.lsp import run_lsp
 
-        return serve()
+        return run_lsp()
     if args.command == "clean":
-        from podlint.cache import clean
+        from podlint.commands.clean import run_clean
 
-        return clean(args.path)
+        return run_clean(args.path)
     raise UsageError(f"unknown command {args.command!r}")
-
-
-def _print_version() -> int:
-    from podlint.plugins import make_plugin_manager
-
-    _, registry = make_plugin_manager()
-    print(f"podlint {__version__}")
-    for p in registry.plugins:
-        kind = "built-in" if p.builtin else "plugin"
-        print(f"  {kind} {p.name}: {p.distribution} {p.version}")
-    for problem in registry.problems:
-        print(f"  broken plugin {problem.plugin}: {problem.message}")
-    return EXIT_OK
-
-
-def _schema(version: str) -> int:
-    import json
-
-    from podlint.profile import MarathonVersion
-    from podlint.schema import export_schema
-
-    try:
-        MarathonVersion.parse(version)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    print(json.dumps(export_schema(version), indent=2))
-    return EXIT_OK
-
-
-def args_overrides(args: Any) -> dict[str, Any]:
-    """Command-line flags as configuration keys (they win over files)."""
-    overrides: dict[str, Any] = {}
-    for key in ("select", "ignore", "extend_select", "extend_ignore"):
-        value = _csv(getattr(args, key))
-        if value is not None:
-            overrides[key] = value
-    if args.fail_on:
-        overrides["fail_on"] = args.fail_on
-    if args.no_inline_suppressions:
-        overrides["inline_suppressions"] = False
-    cluster: dict[str, Any] = {}
-    for key in (
-        "marathon_version",
-        "preset",
-        "security_mode",
-        "default_network_name",
-        "mesos_role",
-        "new_group_enforce_role",
-        "mesos_master_version",
-        "agent",
-    ):
-        value = getattr(args, key)
-        if value is not None:
-            cluster[key] = value
-    if args.feature:
-        cluster["features"] = _csv(args.feature)
-    if args.network:
-        cluster["networks"] = _csv(args.network)
-    if cluster:
-        overrides["cluster"] = cluster
-    return overrides
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from podlint.settings import Settings
+from podlint.config.settings import Settings
 
 ALWAYS_SKIPPED_DIRS = frozenset(
     {

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from podlint import suppressions
+from podlint.config.settings import ActiveRule, Settings, active_rules
 from podlint.diagnostics import Diagnostic, Finding, Severity, Span
 from podlint.document import Document, LoadResult
-from podlint.formatters.base import FileResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import Registry
+from podlint.results import FileResult
 from podlint.rule import Context, PipelineRule, Rule
-from podlint.settings import ActiveRule, Settings, active_rules
 from podlint.watchdog import RuleTimeout, Watchdog
 
 # A rule that takes longer than this on one document is reported (it still completes).
@@ -234,9 +234,9 @@ class Linter:
             span = doc.extent
         resolved = None
         if finding.fix is not None and text is not None and not doc.recovered:
-            from podlint import fixes  # only for findings with a fix: keeps start-up light
+            from podlint.fixing import edits  # only for findings with a fix: keeps start-up light
 
-            resolved = fixes.render_fix(doc, text, finding.fix)
+            resolved = edits.render_fix(doc, text, finding.fix)
         return Diagnostic(
             file=path,
             code=entry.rule.code,

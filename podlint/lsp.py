@@ -125,7 +125,7 @@ class PodlintServer(LanguageServer):
 
     def engine(self) -> tuple[Any, Any, Any]:
         if self._engine is None:
-            from podlint.config import ConfigResolver
+            from podlint.config.discovery import ConfigResolver
             from podlint.engine import Linter
             from podlint.plugins import make_plugin_manager
 
@@ -159,7 +159,7 @@ class PodlintServer(LanguageServer):
 
     def lint_sync(self, uri: str, version: int | None, text: str, path: str) -> LintedDocument:
         """Lint on the worker thread; configuration problems become one message, not a crash."""
-        from podlint.settings import SettingsError
+        from podlint.config.settings import SettingsError
 
         linted = LintedDocument(uri, version, text, path)
         try:
@@ -357,7 +357,7 @@ class PodlintServer(LanguageServer):
     async def _fix_all_action(
         self, linted: LintedDocument, converter: PositionConverter
     ) -> lsp.CodeAction | None:
-        from podlint.fixing import applicable
+        from podlint.fixing.apply import applicable
 
         if not any(applicable(d.fix, unsafe=False) for d in linted.diagnostics):
             return None
@@ -378,7 +378,7 @@ class PodlintServer(LanguageServer):
         )
 
     def _fix_all_sync(self, linted: LintedDocument) -> str | None:
-        from podlint.fixing import fix_text
+        from podlint.fixing.apply import fix_text
 
         try:
             _, linter, resolver = self.engine()

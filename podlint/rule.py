@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from podlint.config.profile import ClusterProfile, MarathonVersion
 from podlint.diagnostics import Finding, Severity
-from podlint.profile import ClusterProfile, MarathonVersion
 
 DOC_HEADINGS: tuple[str, ...] = (
     "What it does",

@@ -7,10 +7,10 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from podlint.config.settings import Settings
 from podlint.discover import Target
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
-from podlint.settings import Settings
+from podlint.results import FileResult
 
 # Below this many files a pool costs more than it saves (fork + start ~25 ms; ~0.3 ms per file).
 PARALLEL_THRESHOLD = 400

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from podlint.config.settings import ActiveRule, Settings
 from podlint.diagnostics import Diagnostic, Fix, FixOp, ResolvedFix, Span, TextEdit
 from podlint.document import Document
-from podlint.settings import ActiveRule, Settings
 
 LABEL = "podlint.disable"
 LABEL_POINTER = "/labels/podlint.disable"
@@ -384,14 +384,14 @@ def _removal_fix(
     if directive.kind == "pod":
         if directive.doc is None:
             return None
-        from podlint import fixes
+        from podlint.fixing import edits
 
         if token is None or not used:
             ops: tuple[FixOp, ...] = (FixOp("remove", LABEL_POINTER),)
         else:
             remaining = ",".join(t.text for t in directive.tokens if t is not token)
             ops = (FixOp("replace", LABEL_POINTER, remaining),)
-        return fixes.render_fix(
+        return edits.render_fix(
             directive.doc, text, Fix("remove the unused suppression", applicability, ops)
         )
     starts = _line_starts(text)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from podlint.config.settings import Settings
 from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
-from podlint.settings import Settings
+from podlint.results import FileResult
 
 
 def unreadable_result(linter: Linter, path: str, reason: str, settings: Settings) -> FileResult:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from podlint.profile import ClusterProfile, MarathonVersion
+from podlint.config.profile import ClusterProfile, MarathonVersion
 from podlint.rule import as_dict, as_list, as_number, as_str, containers
 
 from ._common import closest, network_mode, secret_names

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from podlint.config.profile import MarathonVersion
 from podlint.diagnostics import Finding, Severity, join_pointer
-from podlint.profile import MarathonVersion
 from podlint.rule import Context, Rule, as_list
 
 from ._container_helpers import as_int, is_name, present

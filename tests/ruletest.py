@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from podlint.config.profile import profile_from_mapping
+from podlint.config.settings import RuleSettings, Settings
 from podlint.diagnostics import Diagnostic
 from podlint.engine import Linter
 from podlint.plugins import Registry, make_plugin_manager
-from podlint.profile import profile_from_mapping
-from podlint.settings import RuleSettings, Settings
 
 FIXTURES = Path(__file__).resolve().parent / "rules" / "fixtures"
 

@@ -10,7 +10,7 @@ import pytest
 from podlint.baseline import FORMAT_KEY, filter_baseline, read_baseline, write_baseline
 from podlint.cli import main
 from podlint.diagnostics import Diagnostic, Severity, Span
-from podlint.formatters.base import FileResult
+from podlint.results import FileResult
 
 
 def diag(

@@ -15,11 +15,11 @@ import pytest
 
 import podlint.cache as cache_module
 from podlint.cache import CACHE_DIR, cached_run
-from podlint.config import ConfigResolver
+from podlint.config.discovery import ConfigResolver
 from podlint.discover import discover
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
 from podlint.plugins import PluginInfo, make_plugin_manager
+from podlint.results import FileResult
 from podlint.runner import run
 from podlint.serialize import diagnostic_to_dict
 
@@ -123,7 +123,7 @@ def test_command_line_settings_key_the_cache(project: Path) -> None:
 
 def test_changed_rule_option_is_linted_again(project: Path) -> None:
     _, registry = make_plugin_manager()
-    from podlint.settings import Settings
+    from podlint.config.settings import Settings
 
     # A rule with options whose value decides its findings.
     rule = next(

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from podlint.cli import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
+from podlint.cli import main
+from podlint.exit_status import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from tests.conftest import REPO
 
 
@@ -150,10 +151,10 @@ def _boom(*_: object, **__: object) -> int:
 def test_internal_error_in_process(
     pods: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import podlint.check_command
+    import podlint.commands.check
 
     monkeypatch.delenv("PODLINT_DEBUG", raising=False)
-    monkeypatch.setattr(podlint.check_command, "run_check", _boom)
+    monkeypatch.setattr(podlint.commands.check, "run_check", _boom)
     assert main(["check", "clean.json"]) == EXIT_INTERNAL
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: simulated bug" in err
@@ -172,7 +173,7 @@ def test_internal_error_in_a_formatter(
 
 # A bug cannot be provoked from outside on purpose, so the subprocess patches one in first.
 _CRASH = (
-    "import sys, podlint.check_command as c\n"
+    "import sys, podlint.commands.check as c\n"
     "def boom(args):\n"
     "    raise RuntimeError('simulated bug')\n"
     "c.run_check = boom\n"

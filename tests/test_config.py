@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from podlint.cli import main
-from podlint.config import ConfigResolver
+from podlint.config.discovery import ConfigResolver
+from podlint.config.settings import SettingsError, active_rules
 from podlint.diagnostics import Severity
 from podlint.discover import discover
 from podlint.engine import Linter
-from podlint.settings import SettingsError, active_rules
 from tests.ruletest import registry
 
 POD = {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from podlint.config import ConfigResolver
-from podlint.settings import active_rules
+from podlint.config.discovery import ConfigResolver
+from podlint.config.settings import active_rules
 from tests.conftest import REPO
 from tests.ruletest import registry
 

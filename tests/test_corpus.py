@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from podlint.cli import main
+from podlint.config.settings import Settings
 from podlint.engine import Linter
 from podlint.plugins import make_plugin_manager
-from podlint.settings import Settings
 from tests.conftest import SHARED, shared_path
 
 CORPUS_DIRS = ("real", "docs", "seed")
@@ -132,7 +132,7 @@ def test_seed_complete_pod_once_mended(linter: Linter) -> None:
 
 
 def test_seed_private_image_needs_the_secrets_feature(linter: Linter) -> None:
-    from podlint.profile import profile_from_mapping
+    from podlint.config.profile import profile_from_mapping
 
     without = _seed("07-simple-pod.json", linter)
     assert [f for f in without if f[1] == "error"], without

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from podlint.config.settings import Settings
 from podlint.discover import discover
-from podlint.settings import Settings
 
 
 def _walk(root: Path, settings: Settings | None = None) -> list[str]:

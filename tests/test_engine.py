@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from podlint.config.settings import Settings
 from podlint.engine import Linter
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import make_plugin_manager
-from podlint.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +87,8 @@ def test_per_file_ignores(linter: Linter, tmp_path: object) -> None:
 
 
 def test_severity_override(linter: Linter) -> None:
+    from podlint.config.settings import RuleSettings
     from podlint.diagnostics import Severity
-    from podlint.settings import RuleSettings
 
     settings = Settings(rules={"health-check-endpoint": RuleSettings(severity=Severity.INFO)})
     result = linter.lint_bytes(DANGLING.encode(), "web.yaml", settings)

@@ -143,7 +143,7 @@ def test_symlink_inside_the_folder_is_fixed_through_its_target(tmp_path: Path) -
 def test_file_changed_since_read_is_not_overwritten(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from podlint import fixing
+    from podlint.fixing import apply as fixing
 
     pod = _copy(tmp_path, "web.json")
     real_fix_text = fixing.fix_text

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from podlint.diagnostics import Fix, FixOp, ResolvedFix
-from podlint.fixes import render_fix, render_yaml_value, yaml_plain_ok
-from podlint.fixing import apply_edits, choose_fixes
+from podlint.fixing.apply import apply_edits, choose_fixes
+from podlint.fixing.edits import render_fix, render_yaml_value, yaml_plain_ok
 from podlint.loader import load
 
 

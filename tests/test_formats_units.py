@@ -17,7 +17,6 @@ import pytest
 
 from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
 from podlint.formatters import BUILTIN_FORMATS
-from podlint.formatters.base import FileResult, Report, RunSummary
 from podlint.formatters.ci_common import doc_intro, doc_markdown, fingerprints, report_path
 from podlint.formatters.concise import ConciseFormatter
 from podlint.formatters.github import GithubFormatter, escape_data, escape_property
@@ -25,6 +24,7 @@ from podlint.formatters.gitlab import GitlabFormatter
 from podlint.formatters.junit import JunitFormatter
 from podlint.formatters.sarif import FINGERPRINT_KEY, SarifFormatter
 from podlint.plugins import make_plugin_manager
+from podlint.results import FileResult, Report, RunSummary
 from podlint.rule import Rule
 from tests.conftest import shared_path
 

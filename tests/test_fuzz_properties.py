@@ -26,12 +26,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from podlint.config.settings import Settings
 from podlint.diagnostics import Diagnostic
 from podlint.engine import Linter
-from podlint.fixing import fix_text
+from podlint.fixing.apply import fix_text
 from podlint.loader import LOADER_RULES
 from podlint.plugins import make_plugin_manager
-from podlint.settings import Settings
 from tests.conftest import SHARED, shared_path
 
 FUZZ = settings(

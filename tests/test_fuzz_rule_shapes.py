@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
+from podlint.config.profile import profile_from_mapping
+from podlint.config.settings import Settings
 from podlint.engine import Linter
 from podlint.plugins import Registry, make_plugin_manager
-from podlint.profile import profile_from_mapping
 from podlint.schema.store import schema_for
-from podlint.settings import Settings
 
 Path = tuple[str | int, ...]
 

@@ -13,7 +13,7 @@ import pytest
 
 from podlint.cli import main
 from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
-from podlint.formatters.base import RunSummary
+from podlint.results import RunSummary
 from podlint.serialize import JSON_FORMAT_VERSION, diagnostic_to_dict
 from tests.conftest import REPO
 

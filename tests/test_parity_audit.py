@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
+from podlint.config.profile import profile_from_mapping
+from podlint.config.settings import Settings
 from podlint.diagnostics import Diagnostic, Severity
 from podlint.engine import Linter
 from podlint.plugins import make_plugin_manager
-from podlint.profile import profile_from_mapping
-from podlint.settings import Settings
 from tests.conftest import shared_path
 
 ACCEPT = "accept"

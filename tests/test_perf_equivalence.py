@@ -21,15 +21,15 @@ import pytest
 
 from podlint import entry_points
 from podlint.cache import cached_run
-from podlint.config import ConfigResolver
+from podlint.config.discovery import ConfigResolver
 from podlint.discover import GitIgnore, Target, _relative, discover
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
 from podlint.loader import load
 from podlint.loader import table as table_module
 from podlint.loader.lines import LineIndex
 from podlint.loader.table import SpanTable, build_table
 from podlint.plugins import make_plugin_manager
+from podlint.results import FileResult
 from podlint.rule import Rule
 from podlint.runner import run
 from podlint.serialize import diagnostic_to_dict

@@ -11,8 +11,8 @@ import pytest
 
 from podlint import engine, plugins
 from podlint.cli import main
+from podlint.config.settings import Settings
 from podlint.engine import Linter
-from podlint.settings import Settings
 
 POD = {
     "id": "/web",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import ClusterProfile, MarathonVersion
+from podlint.config.profile import ClusterProfile, MarathonVersion
 from podlint.rule import Context
 from podlint.schema import SchemaProblem, check, fast_problems, reference_problems
 

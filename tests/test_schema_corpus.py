@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from podlint.profile import ClusterProfile, MarathonVersion
+from podlint.config.profile import ClusterProfile, MarathonVersion
 from podlint.rule import Context
 from podlint.schema import fast_problems
 from podlint_rules.enum_case import EnumCase

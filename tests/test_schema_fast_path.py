@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import SUPPORTED_VERSIONS
+from podlint.config.profile import SUPPORTED_VERSIONS
 from podlint.schema import fast_problems, reference_problems
 from podlint.schema.store import fast_is_valid
 from tests.conftest import shared_path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from podlint.profile import ClusterProfile, MarathonVersion
+from podlint.config.profile import ClusterProfile, MarathonVersion
 from podlint.rule import Context
 from podlint_rules.enum_case import EnumCase
 from podlint_rules.ignored_field import IgnoredField

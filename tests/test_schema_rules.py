@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from podlint.config.profile import ClusterProfile
 from podlint.diagnostics import Severity
-from podlint.profile import ClusterProfile
 from podlint.rule import DOC_HEADINGS, Context, NoOptions, Rule
 
 MODULES = [

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import SUPPORTED_VERSIONS
+from podlint.config.profile import SUPPORTED_VERSIONS
 from podlint.schema import schema_for
 from podlint_schemas.generator import NAME_PATTERN, NETWORK_NAME_PATTERN, PATH_ID_PATTERN
 from tests.conftest import shared_path

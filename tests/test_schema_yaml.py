@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import ClusterProfile
+from podlint.config.profile import ClusterProfile
 from podlint.rule import Context
 from podlint.schema.yaml_typing import resolve_yaml11, yaml11_difference
 from podlint_rules.yaml_ambiguity import YamlAmbiguity

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from podlint import engine, watchdog
+from podlint.config.settings import Settings
 from podlint.diagnostics import Finding
 from podlint.engine import Linter
 from podlint.plugins import Registry, make_plugin_manager
 from podlint.rule import Context, Rule
-from podlint.settings import Settings
 from tests.hostile_support import GOOD_POD, assert_handled, clean_env, run_podlint, write_plugin
 
 needs_timer = pytest.mark.skipif(

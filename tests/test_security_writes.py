@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from podlint import fixing, safe_write
+from podlint.fixing import apply as fixing
+from podlint.fixing import safe_write
 from tests.hostile_support import GOOD_POD, Run, assert_handled, run_podlint
 
 FIXABLE_POD = json.loads(json.dumps(GOOD_POD))

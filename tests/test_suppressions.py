@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from podlint.cli import main
+from podlint.config.settings import RuleSettings, Settings
 from podlint.diagnostics import Diagnostic
 from podlint.engine import Linter
-from podlint.settings import RuleSettings, Settings
 from tests.ruletest import registry
 
 ROOT = {"forbid-root-user": RuleSettings()}

@@ -6,8 +6,8 @@ terminals and editors that jump to ``path:line:col``, and for logs that should s
 
 from __future__ import annotations
 
-from podlint.formatters.base import Report
 from podlint.formatters.text import TextFormatter
+from podlint.results import Report
 
 
 class ConciseFormatter(TextFormatter):

@@ -14,8 +14,9 @@ also in properties.
 from __future__ import annotations
 
 from podlint.diagnostics import Diagnostic, Severity
-from podlint.formatters.base import Formatter, Report
+from podlint.formatters.base import Formatter
 from podlint.formatters.ci_common import is_pseudo_path, plural, report_path, severity_counts_text
+from podlint.results import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

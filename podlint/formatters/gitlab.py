@@ -23,8 +23,9 @@ import json
 from typing import Any
 
 from podlint.diagnostics import Diagnostic, Severity
-from podlint.formatters.base import Formatter, Report
+from podlint.formatters.base import Formatter
 from podlint.formatters.ci_common import fingerprints, report_path
+from podlint.results import Report
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from podlint.formatters.base import Formatter, Report
+from podlint.formatters.base import Formatter
+from podlint.results import Report
 from podlint.serialize import JSON_FORMAT_VERSION, diagnostic_to_dict
 
 

@@ -13,8 +13,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from podlint.diagnostics import Diagnostic, Severity
-from podlint.formatters.base import FileResult, Formatter, Report
+from podlint.formatters.base import Formatter
 from podlint.formatters.ci_common import plural, report_path, severity_counts_text
+from podlint.results import FileResult, Report
 
 # Characters XML 1.0 cannot hold at all (even escaped); a file's bytes can put them in a message.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from podlint import __version__
 from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span
-from podlint.formatters.base import Formatter, Report
+from podlint.formatters.base import Formatter
 from podlint.formatters.ci_common import (
     doc_intro,
     doc_markdown,
@@ -23,6 +23,7 @@ from podlint.formatters.ci_common import (
     is_pseudo_path,
     report_path,
 )
+from podlint.results import Report
 from podlint.rule import Rule
 
 SARIF_VERSION = "2.1.0"

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 
 from podlint.diagnostics import Diagnostic, Severity
-from podlint.formatters.base import Formatter, Report
+from podlint.formatters.base import Formatter
+from podlint.results import Report
 
 _COLORS = {
     Severity.ERROR: "\x1b[1;31m",

@@ -18,8 +18,8 @@ import copy
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from podlint.config.profile import MarathonVersion
 from podlint.diagnostics import Finding
-from podlint.profile import MarathonVersion
 from podlint.schema.problems import FAMILIES, Family, SchemaProblem
 from podlint.schema.store import fast_is_valid, reference_validator, schema_for, version_line
 

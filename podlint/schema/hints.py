@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from podlint.config.profile import SUPPORTED_VERSIONS
 from podlint.diagnostics import Fix, FixOp
-from podlint.profile import SUPPORTED_VERSIONS
 from podlint.schema.keys import KeyEvent, versions_with_key
 from podlint.schema.problems import display_path
 

@@ -13,8 +13,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from podlint.config.profile import SUPPORTED_VERSIONS
 from podlint.diagnostics import join_pointer
-from podlint.profile import SUPPORTED_VERSIONS
 from podlint.schema.store import schema_for
 
 

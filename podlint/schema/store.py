@@ -16,7 +16,7 @@ import os
 import re
 from typing import Any
 
-from podlint.profile import DEFAULT_VERSION, SUPPORTED_VERSIONS
+from podlint.config.profile import DEFAULT_VERSION, SUPPORTED_VERSIONS
 
 
 def version_line(ctx: Any) -> str:

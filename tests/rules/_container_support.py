@@ -7,8 +7,8 @@ import json
 import re
 from typing import Any
 
+from podlint.config.profile import profile_from_mapping
 from podlint.diagnostics import Finding
-from podlint.profile import profile_from_mapping
 from podlint.rule import Context, Rule
 
 FENCE = re.compile(r"```json\n(.*?)```", re.S)

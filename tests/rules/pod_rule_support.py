@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from podlint.config.profile import profile_from_mapping
 from podlint.diagnostics import Finding
-from podlint.profile import profile_from_mapping
 from podlint.rule import Context, Rule
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

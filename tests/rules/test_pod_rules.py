@@ -3,8 +3,8 @@ linuxInfo and strict mode."""
 
 from __future__ import annotations
 
+from podlint.config.profile import profile_from_mapping
 from podlint.diagnostics import FixOp
-from podlint.profile import profile_from_mapping
 from podlint.rule import Context
 from podlint_rules.pod_endpoints_unique import PodEndpointsNotUnique
 from podlint_rules.pod_id import PodIdInvalid

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import ClusterProfile
+from podlint.config.profile import ClusterProfile
+from podlint.config.settings import SettingsError, build_options
 from podlint.rule import Context, Rule
-from podlint.settings import SettingsError, build_options
 from podlint_rules._policy_helpers import (
     normalise_host_path,
     parse_image,

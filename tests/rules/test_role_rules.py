@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from podlint.profile import profile_from_mapping
+from podlint.config.profile import profile_from_mapping
 from podlint_rules._pod_helpers import allowed_roles, default_role, role_name_problem
 from podlint_rules.role_accepted_allowed import AcceptedRolesNotAllowed
 from podlint_rules.role_accepted_names import AcceptedRoleNameInvalid

@@ -1,6 +1,6 @@
 """Effective settings for linting one file, and rule selection.
 
-``podlint.config`` builds :class:`Settings` from configuration files and command-line flags; this
+``podlint.config.discovery`` builds :class:`Settings` from configuration files and command-line flags; this
 module decides, from them, which rules run with which severity and options.
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from podlint.config.profile import ClusterProfile
 from podlint.diagnostics import Severity
-from podlint.profile import ClusterProfile
 from podlint.rule import Rule
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024

@@ -18,17 +18,17 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from podlint.config_schema import (
+from podlint.config.keys import (
     CONFIG_KEYS,
     CommandLine,
     Layer,
     validate_layer,
 )
-from podlint.config_source import ConfigSource, is_podlint_pyproject, read_config_file
+from podlint.config.profile import ProfileError, profile_from_mapping
+from podlint.config.settings import RuleSettings, Settings, SettingsError, active_rules
+from podlint.config.source import ConfigSource, is_podlint_pyproject, read_config_file
 from podlint.diagnostics import Severity
 from podlint.plugins import Registry
-from podlint.profile import ProfileError, profile_from_mapping
-from podlint.settings import RuleSettings, Settings, SettingsError, active_rules
 
 CONFIG_FILE_NAMES: tuple[str, ...] = (".podlint.yaml", ".podlint.yml", "pyproject.toml")
 COMMAND_LINE = "command line"
@@ -330,7 +330,7 @@ def merge_layers(layers: list[Layer]) -> Settings:
         raise SettingsError(str(exc)) from None
     if "preset" in cluster:
         # A preset fills several profile keys; they come from wherever the preset was set.
-        from podlint.profile import PRESETS
+        from podlint.config.profile import PRESETS
 
         for key in PRESETS.get(str(cluster["preset"]), {}):
             origins.setdefault(

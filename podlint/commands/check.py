@@ -6,17 +6,18 @@ import os
 import sys
 from typing import Any
 
-from podlint.cli import EXIT_FINDINGS, EXIT_OK, UsageError, args_overrides
+from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.discover import Target, discover
-from podlint.formatters.base import FileResult, Formatter, Report, RunSummary
+from podlint.exit_status import EXIT_FINDINGS, EXIT_OK, UsageError
+from podlint.formatters.base import Formatter
 from podlint.plugins import Registry, make_plugin_manager
-from podlint.settings import SettingsError
+from podlint.results import FileResult, Report, RunSummary
 
 
 def run_check(args: Any) -> int:
     _, registry = make_plugin_manager()
-    from podlint.config import ConfigResolver
+    from podlint.config.discovery import ConfigResolver
 
     try:
         resolver = ConfigResolver(
@@ -49,7 +50,7 @@ def run_check(args: Any) -> int:
 
     summary = RunSummary()
     if args.fix or args.diff:
-        from podlint.fixing import apply_fixes
+        from podlint.fixing.apply import apply_fixes
 
         results, summary.fixed = apply_fixes(results, registry, resolver, args)
 
@@ -119,7 +120,7 @@ def run_check(args: Any) -> int:
         formatter.quiet = args.quiet  # type: ignore[attr-defined]
         formatter.statistics = args.statistics  # type: ignore[attr-defined]
         text = formatter.format(report)
-        # With --fix on standard input the fixed text owns standard output (podlint.fixing).
+        # With --fix on standard input the fixed text owns standard output (podlint.fixing.apply).
         _emit(text, target, to_stderr=getattr(args, "report_to_stderr", False))
 
     settings = resolver.settings_for(paths[0] if paths[0] != "-" else (args.stdin_filename or "-"))
@@ -182,10 +183,53 @@ def _emit(text: str, target: str, *, to_stderr: bool = False) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from podlint.safe_write import write_text_atomic
+    from podlint.fixing.safe_write import write_text_atomic
 
     try:
         # A report path in the working folder must not lead out of it through a symbolic link.
         write_text_atomic(target, text, confine_to=os.getcwd())
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _csv(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+def args_overrides(args: Any) -> dict[str, Any]:
+    """Command-line flags as configuration keys (they win over files)."""
+    overrides: dict[str, Any] = {}
+    for key in ("select", "ignore", "extend_select", "extend_ignore"):
+        value = _csv(getattr(args, key))
+        if value is not None:
+            overrides[key] = value
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    if args.no_inline_suppressions:
+        overrides["inline_suppressions"] = False
+    cluster: dict[str, Any] = {}
+    for key in (
+        "marathon_version",
+        "preset",
+        "security_mode",
+        "default_network_name",
+        "mesos_role",
+        "new_group_enforce_role",
+        "mesos_master_version",
+        "agent",
+    ):
+        value = getattr(args, key)
+        if value is not None:
+            cluster[key] = value
+    if args.feature:
+        cluster["features"] = _csv(args.feature)
+    if args.network:
+        cluster["networks"] = _csv(args.network)
+    if cluster:
+        overrides["cluster"] = cluster
+    return overrides

@@ -1,7 +1,7 @@
 """The configuration keys, and validation of one configuration source into a :class:`Layer`.
 
-A layer is what one file (or the command line) says, checked and normalised; ``podlint.config``
-stacks layers (inherited file, file, command line) into the effective :class:`~podlint.settings.Settings`.
+A layer is what one file (or the command line) says, checked and normalised; ``podlint.config.discovery``
+stacks layers (inherited file, file, command line) into the effective :class:`~podlint.config.settings.Settings`.
 Every error names the file and line, and suggests the closest known key.
 """
 
@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from podlint.config.profile import PROFILE_KEYS, ProfileError, profile_from_mapping
+from podlint.config.settings import SettingsError, build_options, validate_selectors
 from podlint.diagnostics import Severity
-from podlint.profile import PROFILE_KEYS, ProfileError, profile_from_mapping
 from podlint.rule import Rule
-from podlint.settings import SettingsError, build_options, validate_selectors
 
 # Top-level keys (snake_case) and what they mean; `--show-settings` and the documentation use these.
 CONFIG_KEYS: dict[str, str] = {

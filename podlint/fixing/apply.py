@@ -21,8 +21,8 @@ from typing import Any
 
 from podlint.diagnostics import Diagnostic, ResolvedFix, TextEdit
 from podlint.engine import Linter
-from podlint.formatters.base import FileResult
 from podlint.plugins import Registry
+from podlint.results import FileResult
 
 # One fix can uncover another (a removed duplicate lets a second fix render); ten rounds is plenty,
 # and bounds a pair of rules that would undo each other's fixes.
@@ -281,7 +281,7 @@ def _for_report(result: FileResult, text: str) -> FileResult:
 
 def _write_if_unchanged(path: str, original: bytes, new_data: bytes) -> bool:
     """Write atomically, unless the file changed since it was read (an editor saved it, say)."""
-    from podlint.safe_write import write_bytes_atomic
+    from podlint.fixing.safe_write import write_bytes_atomic
 
     try:
         with open(path, "rb") as fh:

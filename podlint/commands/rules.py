@@ -7,7 +7,7 @@ import difflib
 import json
 from typing import Any
 
-from podlint.cli import EXIT_OK, UsageError
+from podlint.exit_status import EXIT_OK, UsageError
 from podlint.plugins import make_plugin_manager
 from podlint.rule import Rule
 

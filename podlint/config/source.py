@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from podlint.settings import SettingsError
+from podlint.config.settings import SettingsError
 
 # A pyproject.toml that holds podlint configuration: `[tool.podlint]`, `[tool.podlint.rules…]`, or a
 # dotted `tool.podlint.…` key. A cheap test before paying for the TOML parser.

@@ -1,0 +1,1 @@
+"""One module per command; ``podlint.cli`` parses the command line and calls into them."""

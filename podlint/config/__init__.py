@@ -1,0 +1,1 @@
+"""Configuration: discovery of configuration files, their keys, the effective settings and the cluster profile."""

@@ -1,0 +1,1 @@
+"""Fixes: rendering a rule's fix into text edits, applying them to files, and writing files safely."""
