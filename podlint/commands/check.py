@@ -11,11 +11,21 @@ from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.discover import Target, discover
 from podlint.exit_status import EXIT_FINDINGS, EXIT_OK, UsageError
 from podlint.formatters.base import Formatter
+from podlint.formatters.terminal import to_bytes
 from podlint.plugins import Registry, make_plugin_manager
 from podlint.results import FileResult, Report, RunSummary
 
 
 def run_check(args: Any) -> int:
+    if args.fix and list(args.paths or []) == ["-"]:
+        from podlint.fixing.stdin_echo import echo_stdin
+
+        with echo_stdin() as args.stdin_buffer:
+            return _run_check(args)
+    return _run_check(args)
+
+
+def _run_check(args: Any) -> int:
     _, registry = make_plugin_manager()
     from podlint.config.discovery import ConfigResolver
 
@@ -140,7 +150,11 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
     if paths == ["-"]:
         name = args.stdin_filename or "-"
         settings = resolver.settings_for(name)
-        data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        buffer = getattr(args, "stdin_buffer", None)
+        if buffer is not None:
+            data = buffer.data[: settings.max_file_size + 1]
+        else:
+            data = sys.stdin.buffer.read(settings.max_file_size + 1)
         explicit = not getattr(args, "skip_non_pods", False)
         return [linter.lint_bytes(data, name, settings, explicit=explicit)]
     if "-" in paths:
@@ -175,19 +189,23 @@ def _use_color(args: Any) -> bool:
 
 
 def _emit(text: str, target: str, *, to_stderr: bool = False) -> None:
-    if target == "-" and to_stderr:
-        sys.stderr.write(text)
-        sys.stderr.flush()
-        return
+    data = to_bytes(text)
     if target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        stream = sys.stderr if to_stderr else sys.stdout
+        binary = getattr(stream, "buffer", None)
+        if binary is None:  # a text-only stream (tests, embedding): same characters, as text
+            stream.write(data.decode("utf-8"))
+            stream.flush()
+            return
+        stream.flush()
+        binary.write(data)
+        binary.flush()
         return
-    from podlint.fixing.safe_write import write_text_atomic
+    from podlint.fixing.safe_write import write_bytes_atomic
 
     try:
         # A report path in the working folder must not lead out of it through a symbolic link.
-        write_text_atomic(target, text, confine_to=os.getcwd())
+        write_bytes_atomic(target, data, confine_to=os.getcwd())
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
 

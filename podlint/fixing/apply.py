@@ -12,7 +12,6 @@ output, as ruff does, and the report goes to standard error; ``--diff`` prints t
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -190,9 +189,17 @@ def apply_fixes(
     out: list[FileResult] = []
     applied = 0
     would = 0
+    if not diff_only and not stdin:
+        from podlint.fixing.in_place import recover
+
+        folders = {os.path.dirname(os.path.abspath(r.path)) for r in results if r.path[:1] != "<"}
+        for note in recover(sorted(folders)):
+            print(f"podlint: {note}", file=sys.stderr)
     for result in results:
         if stdin:
-            fixed, count = _fix_stdin(linter, result, resolver, unsafe, diff_only)
+            fixed, count = _fix_stdin(
+                linter, result, resolver, unsafe, diff_only, getattr(args, "stdin_buffer", None)
+            )
             out.append(result if diff_only else fixed)
             applied += 0 if diff_only else count
             would += count
@@ -216,7 +223,12 @@ def apply_fixes(
 
 
 def _fix_stdin(
-    linter: Linter, result: FileResult, resolver: Any, unsafe: bool, diff_only: bool
+    linter: Linter,
+    result: FileResult,
+    resolver: Any,
+    unsafe: bool,
+    diff_only: bool,
+    buffer: Any = None,
 ) -> tuple[FileResult, int]:
     text = result.text
     if text is None:
@@ -226,9 +238,14 @@ def _fix_stdin(
     _print_notes(result.path, outcome.notes)
     if diff_only:
         sys.stdout.write(unified_diff(text, outcome.text, result.path))
+        sys.stdout.flush()
+    elif buffer is not None:
+        # Bytes, not text: the buffer's encoding and byte-order mark come back as they went in.
+        bom = _UTF8_BOM if buffer.data.startswith(_UTF8_BOM) else b""
+        buffer.answer(bom + outcome.text.encode("utf-8"))
     else:
         sys.stdout.write(outcome.text)
-    sys.stdout.flush()
+        sys.stdout.flush()
     return outcome.result, outcome.applied
 
 
@@ -280,20 +297,14 @@ def _for_report(result: FileResult, text: str) -> FileResult:
 
 
 def _write_if_unchanged(path: str, original: bytes, new_data: bytes) -> bool:
-    """Write atomically, unless the file changed since it was read (an editor saved it, say)."""
-    from podlint.fixing.safe_write import write_bytes_atomic
+    """Rewrite the file in place, unless it changed since it was read (an editor saved it, say)."""
+    from podlint.fixing.in_place import FixRefused, rewrite
 
     try:
-        with open(path, "rb") as fh:
-            current = fh.read()
-    except OSError as exc:
-        _warn(path, f"not fixed: cannot read it again: {exc.strerror or exc}")
+        rewrite(path, original, new_data)
+    except FixRefused as exc:
+        _warn(path, f"not fixed: {exc}")
         return False
-    if hashlib.blake2b(current).digest() != hashlib.blake2b(original).digest():
-        _warn(path, "not fixed: the file changed while podlint was fixing it; run --fix again")
-        return False
-    try:
-        write_bytes_atomic(path, new_data)
     except OSError as exc:
         _warn(path, f"not fixed: cannot write it: {exc.strerror or exc}")
         return False
