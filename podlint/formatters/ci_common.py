@@ -52,7 +52,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic], cwd: str | None = None) -> l
         key = f"{d.code}\0{report_path(d.file, cwd)}\0{d.document}\0{d.pointer}"
         occurrence = seen[key]
         seen[key] += 1
-        digest = hashlib.sha256(f"{key}\0{occurrence}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{key}\0{occurrence}".encode("utf-8", "surrogatepass")).hexdigest()
         out.append(digest)
     return out
 

@@ -133,8 +133,17 @@ def artifact_location(path: str) -> dict[str, str]:
     """A URI relative to ``%SRCROOT%`` for files inside the working folder, else an absolute one."""
     rel = report_path(path)
     if rel.startswith("/"):
-        return {"uri": "file://" + quote(rel)}
-    return {"uri": quote(rel), "uriBaseId": SRCROOT}
+        return {"uri": "file://" + _uri_path(rel)}
+    return {"uri": _uri_path(rel), "uriBaseId": SRCROOT}
+
+
+def _uri_path(path: str) -> str:
+    """Percent-encode the path's bytes: a file name that is not UTF-8 keeps its own bytes."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "backslashreplace")
+    return quote(raw)
 
 
 def region(span: Span) -> dict[str, int]:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from podlint.diagnostics import Diagnostic, Severity
 from podlint.formatters.base import Formatter
+from podlint.formatters.terminal import inline, snippet_line
 from podlint.results import Report
 
 _COLORS = {
@@ -54,7 +55,7 @@ class TextFormatter(Formatter):
             if self.show_source:
                 out.extend(self._snippet(d, texts.get(d.file)))
             if d.help:
-                out.append(f"   {self._c(_BLUE, '=')} help: {d.help}")
+                out.append(f"   {self._c(_BLUE, '=')} help: {inline(d.help)}")
             if self.show_source or d.help:
                 out.append("")
         if self.statistics:
@@ -64,9 +65,12 @@ class TextFormatter(Formatter):
         return "\n".join(out) + ("\n" if out else "")
 
     def _header(self, d: Diagnostic) -> str:
-        location = self._c(_BOLD, f"{d.file}:{d.span.line}:{d.span.column}:")
+        location = self._c(_BOLD, f"{inline(d.file)}:{d.span.line}:{d.span.column}:")
         severity = self._c(_COLORS[d.severity], d.severity.value)
-        return f"{location} {severity} {self._c(_BOLD, d.code)} {d.message} {self._c(_DIM, f'({d.name})')}"
+        code, message, name = inline(d.code), inline(d.message), inline(d.name)
+        return (
+            f"{location} {severity} {self._c(_BOLD, code)} {message} {self._c(_DIM, f'({name})')}"
+        )
 
     def _snippet(self, d: Diagnostic, text: str | None) -> list[str]:
         if text is None:
@@ -74,7 +78,7 @@ class TextFormatter(Formatter):
         lines = text.splitlines()
         if not 1 <= d.span.line <= len(lines):
             return []
-        line = lines[d.span.line - 1].replace("\t", " ")
+        line = snippet_line(lines[d.span.line - 1])
         if len(line) > 200:  # minified JSON: show the part around the finding
             start = max(0, d.span.column - 60)
             shown = line[start : start + 140]
@@ -94,7 +98,9 @@ class TextFormatter(Formatter):
 
     def _statistics(self, diagnostics: list[Diagnostic]) -> list[str]:
         counts = Counter((d.code, d.name) for d in diagnostics)
-        return [f"{n:6d}  {code}  {name}" for (code, name), n in counts.most_common()] + [""]
+        return [
+            f"{n:6d}  {inline(code)}  {inline(name)}" for (code, name), n in counts.most_common()
+        ] + [""]
 
     def _summary(self, report: Report) -> str:
         s = report.summary
