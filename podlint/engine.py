@@ -11,14 +11,17 @@ import itertools
 import os
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
 from podlint import suppressions
 from podlint.config.settings import ActiveRule, Settings, active_rules
+from podlint.containment import describe, no_process_exit, private_copy
 from podlint.diagnostics import Diagnostic, Finding, Severity, Span
 from podlint.document import Document, LoadResult
 from podlint.identify import describe_non_pod, is_pod
-from podlint.plugins import Registry
+from podlint.plugins import BUILTIN_PLUGINS, Registry
 from podlint.results import FileResult
 from podlint.rule import Context, PipelineRule, Rule
 from podlint.watchdog import RuleTimeout, Watchdog
@@ -172,18 +175,30 @@ class Linter:
         def rule_error(message: str) -> None:
             out.extend(self._rule_error(by_name, path, doc, message))
 
+        copies: dict[str, Any] = {}
         for entry, rule in self._checkers(active):
             rule_cls = entry.rule
             ctx.options = entry.options
             who = self._who(rule_cls)
+            plugin = self.registry.owner.get(rule_cls.name, "")
+            third_party = plugin not in BUILTIN_PLUGINS
+            if third_party:
+                # Each plugin reads its own copy: a rule that changes the pod cannot change what
+                # the built-in rules, or other plugins, see.
+                if plugin not in copies:
+                    copies[plugin] = private_copy(data)
+                rule_data = copies[plugin]
+            else:
+                rule_data = data
             started = time.perf_counter()
             try:
                 watchdog.start()
                 try:
-                    # A bounded read: a generator that never stops must not exhaust memory.
-                    findings = list(
-                        itertools.islice(rule.check(data, ctx), MAX_FINDINGS_PER_RULE + 1)
-                    )
+                    with no_process_exit() if third_party else nullcontext():
+                        # A bounded read: a generator that never stops must not exhaust memory.
+                        findings = list(
+                            itertools.islice(rule.check(rule_data, ctx), MAX_FINDINGS_PER_RULE + 1)
+                        )
                 finally:
                     watchdog.stop()
             except RuleTimeout:
@@ -192,10 +207,15 @@ class Linter:
                     "its time limit; the other rules still ran"
                 )
                 continue
-            except Exception as exc:
-                rule_error(
-                    f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still ran"
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # SystemExit too: a plugin does not end the run
+                message = (
+                    describe(exc)
+                    if isinstance(exc, SystemExit)
+                    else (f"raised {type(exc).__name__}: {_short(exc)}")
                 )
+                rule_error(f"{who} {message}; the other rules still ran")
                 continue
             elapsed = time.perf_counter() - started
             if elapsed > RULE_TIME_BUDGET:

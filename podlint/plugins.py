@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from podlint import entry_points, hookspecs
+from podlint.containment import call_guarded, describe
 from podlint.rule import Rule
+from podlint.watchdog import RuleTimeout
 
 if TYPE_CHECKING:
     from importlib import metadata
@@ -28,6 +30,8 @@ BUILTIN_PLUGINS: dict[str, str] = {
     "builtin-formatters": "podlint.formatters",
 }
 DISABLE_ENV = "PODLINT_NO_PLUGINS"
+# How long a plugin may take to import, or to answer a hook, before it is stopped and reported.
+PLUGIN_TIME_LIMIT = 10.0
 
 
 @dataclass(frozen=True)
@@ -120,11 +124,23 @@ def make_plugin_manager(
         if builtin and ep.name in seen_builtin:
             continue
         try:
-            plugin = ep.load()
+            # Built-ins are podlint's own code; only third-party imports run under guard.
+            plugin = ep.load() if builtin else call_guarded(ep.load, PLUGIN_TIME_LIMIT)
             pm.register(plugin, name=ep.name)
-        except Exception as exc:  # a broken plugin must not take the run down
+        except KeyboardInterrupt:
+            raise
+        except RuleTimeout:
             registry.problems.append(
-                PluginProblem(ep.name, f"failed to load ({ep.value}): {type(exc).__name__}: {exc}")
+                PluginProblem(
+                    ep.name,
+                    f"failed to load ({ep.value}): still importing after "
+                    f"{PLUGIN_TIME_LIMIT:.0f} s; it was stopped",
+                )
+            )
+            continue
+        except BaseException as exc:  # a broken plugin must not take the run down
+            registry.problems.append(
+                PluginProblem(ep.name, f"failed to load ({ep.value}): {describe(exc)}")
             )
             continue
         dist = ep.dist
@@ -169,15 +185,21 @@ def _collect(pm: pluggy.PluginManager, registry: Registry) -> None:
 
 
 def _call(impl: pluggy.HookImpl, registry: Registry) -> Iterable[Any] | None:
+    hook = impl.function.__name__
     try:
-        result = impl.function()
-    except Exception as exc:
+        result = call_guarded(impl.function, PLUGIN_TIME_LIMIT)
+    except KeyboardInterrupt:
+        raise
+    except RuleTimeout:
         registry.problems.append(
             PluginProblem(
                 impl.plugin_name,
-                f"hook {impl.function.__name__} raised {type(exc).__name__}: {exc}",
+                f"hook {hook} did not return within {PLUGIN_TIME_LIMIT:.0f} s; it was stopped",
             )
         )
+        return None
+    except BaseException as exc:
+        registry.problems.append(PluginProblem(impl.plugin_name, f"hook {hook} {describe(exc)}"))
         return None
     if result is None:
         return None
