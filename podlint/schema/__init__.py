@@ -20,6 +20,7 @@ from typing import Any
 
 from podlint.config.profile import MarathonVersion
 from podlint.diagnostics import Finding
+from podlint.schema.finite import merge, non_finite_problems
 from podlint.schema.problems import FAMILIES, Family, SchemaProblem
 from podlint.schema.store import fast_is_valid, reference_validator, schema_for, version_line
 
@@ -49,7 +50,8 @@ def reference_problems(
     from podlint.schema.errors import ErrorMapper
 
     mapper = ErrorMapper(line, source_format == "yaml", plain_scalars or {})
-    return mapper.map_all(reference_validator(line).iter_errors(pod))
+    problems = mapper.map_all(reference_validator(line).iter_errors(pod))
+    return merge(problems, non_finite_problems(pod, plain_scalars=plain_scalars))
 
 
 def fast_problems(
@@ -61,7 +63,8 @@ def fast_problems(
 ) -> list[SchemaProblem]:
     """The compiled validator decides; only an invalid pod pays for the reference validator."""
     if fast_is_valid(pod, line) is True:
-        return []
+        # Validators take infinity for a number: the one check they cannot make.
+        return non_finite_problems(pod, plain_scalars=plain_scalars)
     return reference_problems(pod, line, source_format=source_format, plain_scalars=plain_scalars)
 
 

@@ -59,6 +59,17 @@ def describe_value(value: object) -> str:
 
 
 def format_number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "infinity" if value > 0 else "minus infinity"
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return str(value)
+    try:
+        text = str(value)
+    except ValueError:  # beyond Python's limit for converting integers to text
+        return "an integer too long to print"
+    digits = len(text.lstrip("-"))
+    return f"{text[:8]}…{text[-4:]} ({digits} digits)" if digits > 40 else text
