@@ -6,6 +6,7 @@ Rules see plain data and say *where* by JSON Pointer; this module turns every fi
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import itertools
 import os
@@ -33,6 +34,9 @@ RULE_TIME_BUDGET = 2.0
 RULE_TIME_LIMIT = 10.0
 # More findings than this from one rule on one document is a runaway generator, not a verdict.
 MAX_FINDINGS_PER_RULE = 10_000
+# A file reports at most this many findings, then one that counts the rest: reports, terminals and
+# editors stay usable, and a file of 200,000 duplicate keys costs what its first findings cost.
+MAX_FINDINGS_PER_FILE = 1_000
 # Messages quote values from the file; a multi-megabyte name must not make a multi-megabyte report.
 MAX_MESSAGE_CHARS = 2_000
 
@@ -149,7 +153,39 @@ class Linter:
             unused = sum(1 for d in diagnostics if d.name == "unused-suppression")
             suppressed = max(0, before - (len(diagnostics) - unused))
         diagnostics.sort()
+        if len(diagnostics) > MAX_FINDINGS_PER_FILE:
+            diagnostics = self._truncate(diagnostics, by_name, path)
         return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs), suppressed=suppressed)
+
+    def _truncate(
+        self, diagnostics: list[Diagnostic], by_name: dict[str, ActiveRule], path: str
+    ) -> list[Diagnostic]:
+        kept, rest = diagnostics[:MAX_FINDINGS_PER_FILE], diagnostics[MAX_FINDINGS_PER_FILE:]
+        worst = max(rest, key=lambda d: d.severity.rank).severity
+        counts = ", ".join(
+            f"{n} {word}"
+            for n, word in (
+                (sum(d.severity is Severity.ERROR for d in rest), "errors"),
+                (sum(d.severity is Severity.WARNING for d in rest), "warnings"),
+                (sum(d.severity is Severity.INFO for d in rest), "info"),
+            )
+            if n
+        )
+        first = rest[0]
+        note = self._pipeline_diag(
+            by_name,
+            "too-many-findings",
+            path,
+            f"{len(rest)} more findings in this file are not shown ({counts}): podlint reports at "
+            f"most {MAX_FINDINGS_PER_FILE} per file",
+            first.span,
+            first.pointer,
+            "Fix the findings shown (often one cause repeated), then run podlint again.",
+            document=first.document,
+        )
+        if note is None:
+            return kept
+        return [*kept, dataclasses.replace(note, severity=worst)]
 
     # -- stages ---------------------------------------------------------------------------------
 

@@ -21,11 +21,13 @@ import contextlib
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from json import JSONDecodeError
 from json.decoder import scanstring  # type: ignore[attr-defined]  # C accelerated, untyped
 from typing import Any
 
 from podlint.loader.limits import MAX_DEPTH, MAX_POINTER_CHARS, int_literal
+from podlint.loader.lines import LineIndex
 
 # (pointer, value_start, value_end, key_start | None, key_end | None)
 Entry = tuple[str, int, int, "int | None", "int | None"]
@@ -166,8 +168,13 @@ class JsonScanner:
         self.result.problems.append(JsonProblem(rule, message, start, end, help))
         return _Stop()
 
+    @cached_property
+    def _lines(self) -> LineIndex:
+        # Built on first use: counting lines from the start for each of n duplicate keys is n².
+        return LineIndex(self.text)
+
     def _line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return self._lines.position(offset)[0]
 
     # -- tokens ------------------------------------------------------------------------------------
 

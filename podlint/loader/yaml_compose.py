@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from podlint.loader.limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_POINTER_CHARS
+from podlint.loader.lines import LineIndex
 from podlint.loader.yaml_events import (
     ALIAS,
     DOC_END,
@@ -182,14 +184,13 @@ class Composer:
             ComposeProblem(rule, message, start, end, help, max(self.doc_index, 0))
         )
 
+    @cached_property
+    def _lines(self) -> LineIndex:
+        # Built on first use: counting lines from the start for each of n duplicate keys is n².
+        return LineIndex(self.text)
+
     def _line_of(self, offset: int) -> int:
-        text = self.text
-        return (
-            text.count("\n", 0, offset)
-            + text.count("\r", 0, offset)
-            - text.count("\r\n", 0, offset)
-            + 1
-        )
+        return self._lines.position(offset)[0]
 
     # -- the loop ---------------------------------------------------------------------------------
 

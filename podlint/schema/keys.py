@@ -170,10 +170,15 @@ def _walk(data: Any, node: KeyNode, tokens: list[str | int], out: list[KeyEvent]
     if type(data) is dict:
         props = node.props
         if props is not None:
+            # One set of the mapping's keys, shared by all its unknown keys: a mapping of n
+            # unknown keys costs n, not n².
+            siblings: frozenset[str] | None = None
             for k, value in data.items():
                 child = props.get(k)
                 if child is None:
                     if isinstance(k, str):
+                        if siblings is None:
+                            siblings = frozenset(x for x in data if isinstance(x, str))
                         out.append(
                             KeyEvent(
                                 "unknown",
@@ -182,7 +187,7 @@ def _walk(data: Any, node: KeyNode, tokens: list[str | int], out: list[KeyEvent]
                                 k,
                                 value,
                                 choices=tuple(props),
-                                siblings=frozenset(x for x in data if isinstance(x, str)),
+                                siblings=siblings,
                             )
                         )
                     continue
