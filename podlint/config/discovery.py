@@ -64,7 +64,8 @@ class ConfigResolver:
         )
         if self.config_file is not None:
             if not os.path.isfile(self.config_file):
-                raise SettingsError(f"--config {self.config_file}: no such file")
+                what = "not a regular file" if os.path.exists(self.config_file) else "no such file"
+                raise SettingsError(f"--config {self.config_file}: {what}")
             # Read it now: a broken --config file is a usage error before anything is linted.
             self._settings_for_file(os.path.abspath(self.config_file))
 
@@ -195,6 +196,8 @@ class ConfigResolver:
             source = read_config_file(path)
             if source is None:
                 raise SettingsError(f"{path}: has no [tool.podlint] table")
+            if len(chain) > 1:
+                _require_podlint_keys(source, chain[-2])
             layer = _layer_from_source(source, self.registry)
             layers.append(layer)
             path = _resolve_extend(source, layer.extend) if layer.extend else None
@@ -226,9 +229,32 @@ def _resolve_extend(source: ConfigSource, target: str) -> str:
     if not os.path.isabs(path):
         path = os.path.join(os.path.dirname(source.path), path)
     path = os.path.abspath(path)
+    if not path.endswith(EXTEND_SUFFIXES):
+        # Only configuration files, by name: `extend: /etc/shadow` must not be read at all.
+        raise SettingsError(
+            f"{source.where(['extend'])}: extend: {target!r} is not a configuration file name "
+            f"(a {', '.join(EXTEND_SUFFIXES)} file)"
+        )
     if not os.path.isfile(path):
-        raise SettingsError(f"{source.where(['extend'])}: extend: no such file {target!r} ({path})")
+        what = "is not a regular file" if os.path.exists(path) else "no such file"
+        raise SettingsError(f"{source.where(['extend'])}: extend: {what}: {target!r} ({path})")
     return path
+
+
+# What `extend` may name: YAML configuration files and pyproject.toml-style TOML.
+EXTEND_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+def _require_podlint_keys(source: ConfigSource, extended_by: str) -> None:
+    """An extended file must be a podlint configuration by content too: it must use at least one
+    of podlint's keys. Otherwise it is refused without quoting any of it (it may be anything)."""
+    from podlint.config.keys import CONFIG_KEYS
+
+    if not any(isinstance(key, str) and key in CONFIG_KEYS for key in source.data):
+        raise SettingsError(
+            f"{extended_by}: extend: {source.path} is not a podlint configuration (it sets none "
+            "of podlint's keys); its content is not shown"
+        )
 
 
 def _layer_from_source(source: ConfigSource, registry: Registry) -> Layer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -67,11 +68,7 @@ def read_config_file(path: str) -> ConfigSource | None:
 
     Raises SettingsError for a file that cannot be read or parsed, or that is not a mapping.
     """
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise SettingsError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    raw = _read_regular_file(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,6 +76,37 @@ def read_config_file(path: str) -> ConfigSource | None:
     if path.endswith(".toml"):
         return _read_toml(path, text)
     return _read_yaml(path, text)
+
+
+# Configuration files are small; anything larger is not one (and must not be read into memory).
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_regular_file(path: str) -> bytes:
+    """The bytes of a regular file of at most MAX_CONFIG_BYTES: a FIFO, a device or a folder in a
+    configuration's place is refused before it is read (it would hang, or never end)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise SettingsError(f"{path}: configuration must be a regular file")
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise SettingsError(
+                f"{path}: {st.st_size} bytes is too large for a configuration file "
+                f"(at most {MAX_CONFIG_BYTES})"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise SettingsError(f"{path}: too large for a configuration file")
+    return raw
 
 
 def is_podlint_pyproject(path: str) -> bool:

@@ -5,6 +5,7 @@ One :class:`SchemaProblem` per real problem, tagged with the family (and so the 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,9 +61,9 @@ def describe_value(value: object) -> str:
 
 def format_number(value: float) -> str:
     if isinstance(value, float):
-        if value != value:
+        if math.isnan(value):
             return "NaN"
-        if value in (float("inf"), float("-inf")):
+        if math.isinf(value):
             return "infinity" if value > 0 else "minus infinity"
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
