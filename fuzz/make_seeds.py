@@ -21,6 +21,13 @@ _SAMPLES: dict[str, tuple[int, str]] = {
     "multi.yaml": (1, "---\nid: /a\n...\n---\n- 1\n- yes\n- 0o17\n- .inf\n"),
     "tabs.yaml": (1, "id: /a\ncontainers:\n\t- name: c\n"),
     "block.yaml": (1, "cmd: |\n  echo hi\n  exit 0\nlong: >-\n  a\n  b\nq: 'it''s'\n"),
+    # Shapes of the reliability probe: non-finite and oversized numbers, repetition, controls.
+    "huge.json": (0, '{"id": "/a", "scaling": {"instances": ' + "9" * 400 + '}, "cpus": -1e400}'),
+    "nonfinite.yaml": (1, "id: /a\nr: {cpus: .NaN, mem: -.Inf, disk: 1e400}\n"),
+    "dups.yaml": (1, "id: /a\n" + "".join(f"d: {i}\n" for i in range(50))),
+    "unknown.json": (0, "{" + ", ".join(f'"k{i}": {i}' for i in range(50)) + "}"),
+    "controls.json": (0, '{"id": "/a\\u001b[31m\\n::error::x\\udfff", "labels": {"b": "\\u202e"}}'),
+    "empty-docs.yaml": (1, "---\n---\nid: /a\n---\n"),
 }
 
 
