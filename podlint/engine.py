@@ -33,10 +33,11 @@ RULE_TIME_BUDGET = 2.0
 # (podlint.watchdog), so a rule that never returns cannot hang the run.
 RULE_TIME_LIMIT = 10.0
 # More findings than this from one rule on one document is a runaway generator, not a verdict.
-MAX_FINDINGS_PER_RULE = 10_000
 # A file reports at most this many findings, then one that counts the rest: reports, terminals and
 # editors stay usable, and a file of 200,000 duplicate keys costs what its first findings cost.
 MAX_FINDINGS_PER_FILE = 1_000
+# One rule on one document: past the file's limit its findings would not be shown anyway.
+MAX_FINDINGS_PER_RULE = MAX_FINDINGS_PER_FILE
 # Messages quote values from the file; a multi-megabyte name must not make a multi-megabyte report.
 MAX_MESSAGE_CHARS = 2_000
 

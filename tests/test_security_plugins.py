@@ -157,8 +157,11 @@ def test_the_watchdog_restores_a_previous_handler_and_timer() -> None:
 def test_a_flood_of_findings_is_cut_and_named() -> None:
     diags = _lint(_registry_with(Floods))
     floods = [d for d in diags if d.name == "floods"]
-    assert len(floods) == engine.MAX_FINDINGS_PER_RULE
+    # Cut at the rule's limit, then at the file's, and both cuts are named.
+    assert 0 < len(floods) <= engine.MAX_FINDINGS_PER_RULE
+    assert len(diags) <= engine.MAX_FINDINGS_PER_FILE + 1
     assert any("floods" in d.message and "more than" in d.message for d in diags)
+    assert diags[-1].name == "too-many-findings"
 
 
 def test_malformed_findings_are_refused_by_name() -> None:
