@@ -2,7 +2,8 @@
 
 ``load(data, filename)`` never raises. What it cannot read becomes a :class:`LoadProblem` of one of
 the loader's rules: ``syntax-error``, ``duplicate-key``, ``invalid-encoding``, ``empty-file``,
-``file-too-large``, ``yaml-tag`` and ``too-complex``.
+``file-too-large``, ``yaml-tag``, ``too-complex``, and for YAML alone ``collection-key`` and
+``empty-document``.
 
 Design:
 
@@ -50,6 +51,8 @@ LOADER_RULES: tuple[str, ...] = (
     "file-too-large",
     "yaml-tag",
     "too-complex",
+    "collection-key",
+    "empty-document",
 )
 
 _ORIGIN = Span(1, 1, 1, 1)
@@ -261,9 +264,8 @@ def _load_yaml(text: str, max_depth: int, yaml_backend: str | None) -> LoadResul
         for p in result.problems
     ]
     if result.empty and not problems:
-        return LoadResult(
-            text, "yaml", problems=[_empty("yaml", "only comments or empty documents")]
-        )
+        # Not one document (empty documents are reported each by itself).
+        return LoadResult(text, "yaml", problems=[_empty("yaml", "only comments")])
     documents: list[Document] = []
     for composed in result.documents:
         documents.append(
