@@ -86,6 +86,8 @@ class ComposeResult:
     problems: list[ComposeProblem] = field(default_factory=list)
     # True when no document had content (only comments, blank lines or empty documents).
     empty: bool = True
+    # True when the parser refused the text (not a problem found while composing).
+    parser_error: bool = False
 
 
 class _Stop(Exception):
@@ -212,6 +214,7 @@ class Composer:
         try:
             self._run(backend.start(self.text), backend.kinds)
         except backend.errors as exc:
+            self.result.parser_error = True
             error = plain_error(exc, self.text)
             end = min(error.offset + 1, len(self.text))
             self._problem(error.rule, error.message, error.offset, end, error.help)
