@@ -136,7 +136,8 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "lone-cr": ("cr.json", b'{"id": "/x",\r"containers": [],\r"nme": 1}', {"schema-items"}),
     "empty": ("empty.json", b"", {"empty-file"}),
     "blank": ("blank.yaml", b"  \n\t\n\r\n", {"empty-file"}),
-    "only-comments": ("comments.yaml", b"# nothing\n---\n# here\n", {"empty-file"}),
+    "only-comments": ("comments.yaml", b"# nothing\n# here\n", {"empty-file"}),
+    "only-an-empty-document": ("comments.yaml", b"# nothing\n---\n# here\n", {"empty-document"}),
     "many-documents": ("docs.yaml", b"---\nid: /x\n" * 20_000, {"not-a-pod"}),
     "many-keys": (
         "keys.json",

@@ -122,8 +122,11 @@ def test_pointer_escaping() -> None:
 def test_multi_document_positions_and_indexes() -> None:
     text = "id: /a\n---\nid: /b\nmem: 1\n---\n# only a comment\n---\nid: /c\n"
     result = load_yaml(text)
-    assert result.problems == []
-    assert [d.index for d in result.documents] == [0, 1, 3]  # empty documents are skipped
+    # The empty document is reported (at its marker) and not passed on; the others keep their index.
+    assert [(p.rule, p.span, p.document) for p in result.problems] == [
+        ("empty-document", Span(5, 1, 5, 4), 2)
+    ]
+    assert [d.index for d in result.documents] == [0, 1, 3]
     assert [d.data["id"] for d in result.documents] == ["/a", "/b", "/c"]
     second = result.documents[1].node("/mem")
     assert second is not None
@@ -409,8 +412,8 @@ def test_control_characters_are_reported_where_they_are() -> None:
     assert "U+0007" in result.problems[0].message
 
 
-@pytest.mark.parametrize("text", ["# nothing\n", "---\n", "---\n# c\n...\n"])
-def test_only_comments_or_empty_documents_is_an_empty_file(text: str) -> None:
+@pytest.mark.parametrize("text", ["# nothing\n", "# one\n\n# two\n", "   \n"])
+def test_no_document_at_all_is_an_empty_file(text: str) -> None:
     result = load_yaml(text)
     assert rules(result) == ["empty-file"]
 
@@ -421,10 +424,144 @@ def test_an_explicit_null_document_is_content() -> None:
     assert result.documents[0].data is None
 
 
-def test_a_complex_key_is_reported_and_read_as_its_text() -> None:
-    result = load_yaml("? [a, b]\n: 1\n")
-    assert rules(result) == ["syntax-error"]
-    assert result.documents[0].data == {"[a, b]": 1}
+# -- empty documents: null documents, one finding each at their marker ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("---\n", [1]),
+        ("---\n---\n", [1, 2]),
+        ("---\n# only a comment\n...\n", [1]),
+        ("%YAML 1.2\n---\n", [2]),
+        ("--- # c\n", [1]),
+    ],
+)
+def test_empty_documents_are_reported_each_at_its_marker(text: str, markers: list[int]) -> None:
+    for yaml_backend in ("libyaml", "ruamel"):
+        result = load_yaml(text, yaml_backend=yaml_backend)
+        assert rules(result) == ["empty-document"] * len(markers)
+        assert [p.span for p in result.problems] == [Span(n, 1, n, 4) for n in markers]
+        assert [p.document for p in result.problems] == list(range(len(markers)))
+        assert result.documents == []
+
+
+def test_an_empty_middle_document_keeps_the_indexes_of_the_others() -> None:
+    text = "id: /a\n---\n---\nid: /b\n"
+    result = load_yaml(text)
+    assert rules(result) == ["empty-document"]
+    (problem,) = result.problems
+    assert problem.span == Span(2, 1, 2, 4)
+    assert problem.document == 1
+    assert "empty document" in problem.message
+    assert [(d.index, d.data) for d in result.documents] == [(0, {"id": "/a"}), (2, {"id": "/b"})]
+    assert result.documents[1].node("/id") is not None
+    assert result.documents[1].node("/id").value == at(text, 4, "/b")  # type: ignore[union-attr]
+
+
+# -- collection keys: their own rule, read as their text ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "line", "token"),
+    [
+        ("? [a, b]\n: 1\n", "[a, b]", 1, "[a, b]"),
+        ("[a, b]: 1\n", "[a, b]", 1, "[a, b]"),
+        ("{x: 1}: 2\nc: 3\n", "{x: 1}", 1, "{x: 1}"),
+        ("c: 3\n? - a\n: 1\n", "- a", 2, "- a"),
+    ],
+)
+def test_a_collection_key_is_reported_as_such_and_read_as_its_text(
+    text: str, key: str, line: int, token: str
+) -> None:
+    result = load_yaml(text)
+    assert rules(result) == ["collection-key"]
+    (problem,) = result.problems
+    assert problem.span == at(text, line, token)
+    assert "used as a key" in problem.message
+    assert "syntax" not in problem.message
+    document = result.documents[0]
+    assert key in document.data
+    spans = document.node("/" + key)
+    assert spans is not None
+    assert spans.key == at(text, line, token)
+
+
+# -- anchors inside collection keys (these once crashed or pointed elsewhere) -----------------------
+
+
+def test_an_anchor_inside_a_collection_key_aliased_later() -> None:
+    text = "[a, &b b]: c\nd: *b\n"
+    result = load_yaml(text)
+    assert rules(result) == ["collection-key"]
+    document = result.documents[0]
+    assert document.data == {"[a, &b b]": "c", "d": "b"}
+    d = document.node("/d")
+    assert d is not None
+    assert d.value == at(text, 2, "*b")
+
+
+def test_aliases_of_anchors_inside_a_collection_key_never_borrow_other_spans() -> None:
+    # The removed key entries once left the anchors pointing at the entries of later values.
+    text = "[a, &b b, {x: &m {y: 1}}]: c\ne: 1\nf: 2\nd: *b\ng: *m\n"
+    result = load_yaml(text)
+    document = result.documents[0]
+    assert document.data["d"] == "b"
+    assert document.data["g"] == {"y": 1}
+    table = document.table()
+    assert set(table) == {"", "/[a, &b b, {x: &m {y: 1}}]", "/e", "/f", "/d", "/g"}
+    assert table["/d"].value == at(text, 4, "*b")
+    assert table["/g"].value == at(text, 5, "*m")
+    assert table["/e"].value == at(text, 2, "1")
+    # Members of the aliased mapping fall back to the alias's member (nothing of the key is indexed).
+    assert document.locate("/g/y") == (at(text, 5, "g"), "/g")
+
+
+def test_an_anchored_collection_key_aliased_as_key_and_as_value() -> None:
+    text = "{ &a [a, &b b]: *b, *a : [c, *b, d]}\n"
+    for yaml_backend in ("libyaml", "ruamel"):
+        result = load_yaml(text, yaml_backend=yaml_backend)
+        assert not any("internal error" in p.message for p in result.problems)
+        assert rules(result) == ["collection-key", "duplicate-key"]
+        document = result.documents[0]
+        assert document.data == {"[a, &b b]": ["c", "b", "d"]}
+        assert document.node("/[a, &b b]/1").value == at(text, 1, "*b", 2)  # type: ignore[union-attr]
+    value = load_yaml("&k [x]: 1\nv: *k\n").documents[0]
+    assert value.data == {"[x]": 1, "v": ["x"]}
+
+
+def test_a_merge_source_anchored_inside_a_collection_key() -> None:
+    text = "[&m {a: 1}]: k\nn:\n  <<: *m\n  b: 2\n"
+    document = load_yaml(text).documents[0]
+    assert document.data["n"] == {"a": 1, "b": 2}
+    assert document.node("/n/b").value == at(text, 4, "2")  # type: ignore[union-attr]
+
+
+# -- the null key and the empty-string key are different keys ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '? \n: a\n"": b\n',
+        '"": b\n? \n: a\n',
+        "{? : a, '': b}\n",
+        "? \n: a\n? ''\n: b\n",
+    ],
+)
+def test_the_null_key_and_the_empty_string_key_do_not_collide(text: str) -> None:
+    result = load_yaml(text)
+    assert result.problems == []
+    document = result.documents[0]
+    assert document.data == {"null": "a", "": "b"}
+    assert document.node("/null") is not None
+    assert document.node("/") is not None
+
+
+def test_two_null_keys_are_a_duplicate() -> None:
+    result = load_yaml("? \n: a\nnull: b\n")
+    assert rules(result) == ["duplicate-key"]
+    assert result.documents[0].data == {"null": "b"}
 
 
 # -- the ruamel.yaml fallback -----------------------------------------------------------------------

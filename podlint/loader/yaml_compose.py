@@ -14,6 +14,11 @@ strings. Tags are never acted on beyond the YAML core ones: any other tag (``!!p
 share the anchored data (no copies) and their expansion is budgeted (``MAX_ALIAS_NODES``), so a
 "billion laughs" file ends in ``too-complex`` after a bounded amount of work. Merge keys (``<<``)
 work as in ruamel.yaml: explicit keys win, then earlier merged mappings over later ones.
+
+Keys are strings as written. A mapping or sequence used as a key is read as its text and reported
+as ``collection-key``; the null key (an empty key) is named ``null``, as YAML-to-JSON converters
+write it, so it never collides with the empty string key. An empty document (``---`` followed by
+nothing) is null: it is reported as ``empty-document`` and not passed on.
 """
 
 from __future__ import annotations
@@ -50,6 +55,11 @@ _PROPERTY = re.compile(r"[!&][^ \t\r\n]*(?:[ \t\r\n]+(?:#[^\r\n]*)?)*")
 _PROPERTY_TOKEN = re.compile(r"[!&][^ \t\r\n,\[\]{}]*")
 _TAG_TOKEN = re.compile(r"![^ \t\r\n,\[\]{}]*")
 
+# The name of the null key (an empty key, '? ' with nothing after it): JSON keys are strings, and
+# tools that turn YAML into JSON write a null key as "null". It must not be the empty string, which
+# is a different key ('"": value').
+NULL_KEY = "null"
+
 
 @dataclass(frozen=True)
 class ComposeProblem:
@@ -76,8 +86,10 @@ class ComposedDocument:
 class ComposeResult:
     documents: list[ComposedDocument] = field(default_factory=list)
     problems: list[ComposeProblem] = field(default_factory=list)
-    # True when the stream held no content at all (only comments, blank lines or empty documents).
+    # True when no document had content (only comments, blank lines or empty documents).
     empty: bool = True
+    # True when the parser refused the text (not a problem found while composing).
+    parser_error: bool = False
 
 
 class _Stop(Exception):
@@ -160,8 +172,10 @@ class Composer:
         self.stack: list[_Frame] = []
         self.entries: list[Entry] = []
         self.plain: dict[str, str] = {}
-        # anchor -> (value, pointer, first entry, end of entries)
+        # anchor -> (value, pointer, first entry, end of entries); entries -1 when it has none.
         self.anchors: dict[str, tuple[Any, str, int, int]] = {}
+        # anchor -> the node's text as written, for an alias used as a key.
+        self.anchor_text: dict[str, str] = {}
         self.open_anchors: set[str] = set()
         # id(mapping) -> (pointer, first entry, end of entries), for merge keys.
         self.origins: dict[int, tuple[str, int, int]] = {}
@@ -174,6 +188,8 @@ class Composer:
         self.root_end = 0
         self.root_empty = True
         self.recovered = False
+        # Where the document's '---' marker is (or its first character when it has none).
+        self.marker = (0, 0)
 
     # -- problems ---------------------------------------------------------------------------------
 
@@ -199,6 +215,7 @@ class Composer:
         try:
             self._run(backend.start(self.text), backend.kinds)
         except backend.errors as exc:
+            self.result.parser_error = True
             error = plain_error(exc, self.text)
             end = min(error.offset + 1, len(self.text))
             self._problem(error.rule, error.message, error.offset, end, error.help)
@@ -274,6 +291,7 @@ class Composer:
             elif kind == DOC_START:
                 self.doc_index += 1
                 self._new_document()
+                self._document_marker(event.start_mark.index, event.end_mark.index)
                 stack = self.stack
                 entries = self.entries
                 frame = None
@@ -282,8 +300,28 @@ class Composer:
             elif kind == STREAM_END:
                 return
 
+    def _document_marker(self, start: int, end: int) -> None:
+        # The event spans directives too; the marker is the '---' that ends it.
+        if end - start >= 3 and self.text.startswith("---", end - 3):
+            self.marker = (end - 3, end)
+        else:
+            self.marker = (start, end)
+
     def _end_document(self) -> None:
         if self.root_empty:
+            # '---' with nothing after it: a null document. One finding says so; the document is
+            # not passed on, so it is not reported again as "not a pod".
+            start, end = self.marker
+            if start == end:
+                start, end = self.root_start, self.root_end
+            self._problem(
+                "empty-document",
+                "empty document: nothing follows this document marker, so the document is null "
+                "and holds no pod definition",
+                start,
+                end,
+                "remove the extra '---' (or the empty document between two markers)",
+            )
             return
         self.result.empty = False
         self.result.documents.append(
@@ -311,7 +349,12 @@ class Composer:
         return start
 
     def _tag_problem(self, tag: str, start: int, what: str) -> None:
-        match = _TAG_TOKEN.search(self.text, start)
+        text = self.text
+        # libyaml marks a node at its first property, ruamel.yaml at the last one it read (an
+        # anchor after the tag, say): look for the tag as written on the node's line first.
+        written = _tag_name(tag)
+        found = text.find(written, text.rfind("\n", 0, start) + 1, start + len(written) + 1)
+        match = _TAG_TOKEN.match(text, found) if found >= 0 else _TAG_TOKEN.search(text, start)
         tag_start, tag_end = (match.start(), match.end()) if match else (start, start + 1)
         self._problem(
             "yaml-tag",
@@ -344,10 +387,13 @@ class Composer:
             is_merge = raw == "<<" and not style and tag is None
             if tag is not None and tag != "!" and tag != _CORE_PREFIX + "str":
                 self._tag_problem(tag, event.start_mark.index, "key")
-            self._take_key(frame, raw, start, end, is_merge)
+            null = not raw and not style and (tag is None or tag == _CORE_PREFIX + "null")
+            key = NULL_KEY if null else raw
+            self._take_key(frame, key, start, end, is_merge)
             if anchor is not None:
                 # An anchored key: its alias stands for the string; there are no entries to copy.
-                self.anchors[anchor] = (raw, "", -1, -1)
+                self.anchors[anchor] = (None if null else raw, "", -1, -1)
+                self.anchor_text[anchor] = key
             return
         source: str | None = None
         if tag is None:
@@ -364,7 +410,7 @@ class Composer:
         lo = len(self.entries)
         self._attach(value, start, end, source)
         if anchor is not None:
-            self._anchor(anchor, value, lo)
+            self._anchor(anchor, value, lo, start, end)
 
     def _empty_span(self, mark: int, start: int, end: int) -> tuple[int, int]:
         """An empty plain scalar (a null): at its properties, else right after what precedes it."""
@@ -483,7 +529,10 @@ class Composer:
         )
         raise _Stop
 
-    def _anchor(self, name: str, value: Any, lo: int) -> None:
+    def _anchor(self, name: str, value: Any, lo: int, start: int, end: int) -> None:
+        self.anchor_text[name] = (
+            value if isinstance(value, str) else (self.text[start:end] or NULL_KEY)
+        )
         entries = self.entries
         if self.merged_last or len(entries) <= lo:
             # A merge source has no entry of its own: its alias stands for the value alone.
@@ -538,23 +587,34 @@ class Composer:
             return
         value = frame.container
         lo = frame.entry_base
-        self._attach(value, min(frame.start, end), end, None)
+        start = min(frame.start, end)
+        self._attach(value, start, end, None)
         if frame.is_map:
             self.origins[id(value)] = (frame.pointer, lo, len(self.entries))
         if frame.anchor is not None:
-            self._anchor(frame.anchor, value, lo)
+            self._anchor(frame.anchor, value, lo, start, end)
 
     def _complex_key(self, frame: _Frame, end: int) -> None:
         """A mapping or sequence used as a key: valid YAML, but a pod's keys are strings."""
-        del self.entries[frame.entry_base :]
+        base = frame.entry_base
+        del self.entries[base:]
         prefix = frame.pointer
         self.plain = {p: s for p, s in self.plain.items() if not p.startswith(prefix)}
+        # Anchors and merge origins inside the key pointed at the entries just removed; their
+        # aliases now stand for the data alone (entries at those indexes belong to later nodes).
+        for name, (value, _, lo, _) in list(self.anchors.items()):
+            if lo >= base:
+                self.anchors[name] = (value, "", -1, -1)
+        self.origins = {k: v for k, v in self.origins.items() if v[1] < base}
         key = self.text[frame.start : end]
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, "", -1, -1)
+            self.anchor_text[frame.anchor] = key
         kind = "mapping" if frame.is_map else "sequence"
         self._problem(
-            "syntax-error",
-            f"a {kind} is used as a key: keys of a pod definition are strings (podlint reads "
-            f"it as the text '{_show(key)}')",
+            "collection-key",
+            f"a {kind} is used as a key ('{_show(key)}'): the keys of a pod definition are "
+            "strings, as JSON has no other kind; podlint reads this key as its text",
             frame.start,
             end,
             "use a plain string key",
@@ -585,11 +645,7 @@ class Composer:
         value, anchor_pointer, lo, hi = found
         frame = self.stack[-1] if self.stack else None
         if frame is not None and frame.is_map and frame.key is None:
-            if isinstance(value, str) or lo < 0:
-                key = str(value)
-            else:
-                root = self.entries[hi - 1]
-                key = self.text[root[1] : root[2]]
+            key = self.anchor_text.get(name, NULL_KEY)
             self._take_key(frame, key, start, end, False)
             return
         if frame is None:

@@ -239,7 +239,8 @@ def _ruamel_backend() -> Backend:
         return iter(YAML(typ="safe", pure=True).parse(text)).__next__
 
     kinds = {getattr(ruamel_events, name): kind for name, kind in _KIND_BY_NAME.items()}
-    return Backend("ruamel", start, kinds, (YAMLError,))
+    # ruamel.yaml's parser asserts on a %YAML version it does not know ("%YAML 1.3").
+    return Backend("ruamel", start, kinds, (YAMLError, AssertionError))
 
 
 _BACKENDS: dict[str, Backend] = {}
