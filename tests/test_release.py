@@ -164,3 +164,13 @@ def test_release_check_on_this_repository_names_what_to_do() -> None:
     )
     assert proc.returncode == 1
     assert "set __version__ to the tag's version" in proc.stderr
+
+
+def test_precommit_runs_actionlint_on_the_workflows() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text("utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    actionlint = hooks["actionlint"]
+    assert actionlint["entry"] == ".venv/bin/actionlint"
+    pattern = re.compile(actionlint["files"])
+    assert all(pattern.search(f".github/workflows/{p.name}") for p in WORKFLOWS.glob("*.yml"))
+    assert not pattern.search("examples/web.yaml")
