@@ -126,12 +126,13 @@ async def editor(
 
 
 async def _published(
-    client: LanguageClient, uri: str, version: int | None, timeout: float = 20.0
+    client: LanguageClient, uri: str, version: int | None, timeout: float = 20.0, after: int = 0
 ) -> list[types.Diagnostic]:
+    """The diagnostics published for ``uri`` at ``version`` (among the messages from ``after`` on)."""
     assert isinstance(client, RecordingClient)
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
-        for params in client.published:
+        for params in client.published[after:]:
             if params.uri == uri and params.version == version:
                 return list(params.diagnostics)
         if asyncio.get_running_loop().time() > deadline:
@@ -298,6 +299,26 @@ async def test_a_file_that_is_not_a_pod_stays_silent(
     )
     assert not actions
     assert client.messages == []
+
+
+@pytest.mark.asyncio
+async def test_configuration_changed_on_disk_relints(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """VS Code reports a changed pyproject.toml with didChangeWatchedFiles, never with didSave."""
+    uri = _open(client, tmp_path / "web.yaml", POD_YAML, "yaml")
+    (finding,) = await _published(client, uri, 1)
+    assert finding.code == "PL301"
+    assert isinstance(client, RecordingClient)
+    seen = len(client.published)
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.podlint.rules]\nhealth-check-endpoint = {severity = "off"}\n')
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]
+        )
+    )
+    assert await _published(client, uri, 1, after=seen) == []
 
 
 @pytest.mark.asyncio
