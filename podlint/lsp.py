@@ -429,6 +429,17 @@ def _looks_yaml(text: str) -> bool:
 # ---- wiring ---------------------------------------------------------------------------------------
 
 
+def _is_config(uri: str) -> bool:
+    return os.path.basename(to_fs_path(uri) or "") in CONFIG_FILES
+
+
+def _reload_configuration(ls: PodlintServer) -> None:
+    ls.reset_engine()
+    ls.linted.clear()
+    for open_uri in list(ls.workspace.text_documents):
+        ls.schedule(open_uri, 0)
+
+
 def build_server() -> PodlintServer:
     server = PodlintServer()
 
@@ -449,13 +460,19 @@ def build_server() -> PodlintServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.SaveOptions(include_text=False))
     def did_save(ls: PodlintServer, params: lsp.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if os.path.basename(to_fs_path(uri) or "") in CONFIG_FILES:
-            ls.reset_engine()
-            ls.linted.clear()
-            for open_uri in list(ls.workspace.text_documents):
-                ls.schedule(open_uri, 0)
+        if _is_config(uri):
+            _reload_configuration(ls)
             return
         ls.schedule(uri, 0)
+
+    # VS Code's client (and others) report configuration files changed on disk, including
+    # pyproject.toml, which is never open as a JSON or YAML document.
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(
+        ls: PodlintServer, params: lsp.DidChangeWatchedFilesParams
+    ) -> None:
+        if any(_is_config(change.uri) for change in params.changes):
+            _reload_configuration(ls)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: PodlintServer, params: lsp.DidCloseTextDocumentParams) -> None:

@@ -22,7 +22,7 @@ from tests.conftest import REPO
 
 # Folders never part of the hook repository (mirrors .gitignore, for copies made without git).
 _NOT_SOURCES = {".git", ".venv", "build", "dist", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-                ".podlint_cache", ".hypothesis", "__pycache__"}  # fmt: skip
+                ".podlint_cache", ".hypothesis", "__pycache__", "node_modules"}  # fmt: skip
 
 
 def _pod(pod_id: str, **container: Any) -> dict[str, Any]:
