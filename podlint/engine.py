@@ -6,6 +6,7 @@ Rules see plain data and say *where* by JSON Pointer; this module turns every fi
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import itertools
 import os
@@ -82,7 +83,7 @@ class Linter:
             diag = self._pipeline_diag(
                 by_name, "syntax-error", path, f"podlint could not read this file: {exc}", span, ""
             )
-            return FileResult(path, [diag] if diag else [], None)
+            return FileResult(path, [diag] if diag else [], None, transient=True)
         documents = loaded.documents
         pod_docs = [d for d in documents if is_pod(d.data)]
 
@@ -94,6 +95,8 @@ class Linter:
                 return FileResult(path, [], loaded.text, skipped=reason)
 
         diagnostics: list[Diagnostic] = []
+        # Rules that crashed, were stopped or were slow on this run: the result is not cached.
+        troubles: list[str] = []
         for problem in loaded.problems:
             diag = self._pipeline_diag(
                 by_name,
@@ -127,7 +130,9 @@ class Linter:
                 continue
             with Watchdog(RULE_TIME_LIMIT) as watchdog:
                 diagnostics.extend(
-                    self._check_pod(doc, path, loaded.text, settings, active, by_name, watchdog)
+                    self._check_pod(
+                        doc, path, loaded.text, settings, active, by_name, watchdog, troubles
+                    )
                 )
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
@@ -146,7 +151,14 @@ class Linter:
             unused = sum(1 for d in diagnostics if d.name == "unused-suppression")
             suppressed = max(0, before - (len(diagnostics) - unused))
         diagnostics.sort()
-        return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs), suppressed=suppressed)
+        return FileResult(
+            path,
+            diagnostics,
+            loaded.text,
+            pods=len(pod_docs),
+            suppressed=suppressed,
+            transient=bool(troubles),
+        )
 
     # -- stages ---------------------------------------------------------------------------------
 
@@ -159,6 +171,7 @@ class Linter:
         active: list[ActiveRule],
         by_name: dict[str, ActiveRule],
         watchdog: Watchdog,
+        troubles: list[str],
     ) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         # One context per document; only the options change from rule to rule.
@@ -169,8 +182,9 @@ class Linter:
         )
         data = doc.data
 
-        def rule_error(message: str) -> None:
-            out.extend(self._rule_error(by_name, path, doc, message))
+        def rule_error(message: str, severity: Severity | None = None) -> None:
+            troubles.append(message)
+            out.extend(self._rule_error(by_name, path, doc, message, severity))
 
         for entry, rule in self._checkers(active):
             rule_cls = entry.rule
@@ -199,9 +213,13 @@ class Linter:
                 continue
             elapsed = time.perf_counter() - started
             if elapsed > RULE_TIME_BUDGET:
+                # Its verdict is complete: slowness is a note about this run (a loaded machine, a
+                # slow rule), never a reason for the pod to fail.
                 rule_error(
                     f"{who} took {elapsed:.1f} s on this document, over its budget of "
-                    f"{RULE_TIME_BUDGET:.0f} s"
+                    f"{RULE_TIME_BUDGET:.0f} s; its findings are complete (a note about this run, "
+                    "not about the pod)",
+                    Severity.INFO,
                 )
             if len(findings) > MAX_FINDINGS_PER_RULE:
                 del findings[MAX_FINDINGS_PER_RULE:]
@@ -263,11 +281,18 @@ class Linter:
         return f"plugin {self.registry.owner.get(rule_name, '?')}"
 
     def _rule_error(
-        self, by_name: dict[str, ActiveRule], path: str, doc: Document, message: str
+        self,
+        by_name: dict[str, ActiveRule],
+        path: str,
+        doc: Document,
+        message: str,
+        severity: Severity | None = None,
     ) -> Iterable[Diagnostic]:
         diag = self._pipeline_diag(
             by_name, "rule-error", path, message, doc.extent, "", document=doc.index
         )
+        if diag is not None and severity is not None:
+            diag = dataclasses.replace(diag, severity=severity)
         if diag is not None:
             yield diag
 
