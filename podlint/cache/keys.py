@@ -11,6 +11,7 @@ its old findings back. A rule whose code cannot be found on disk cannot be finge
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import sys
 from collections.abc import Iterable
@@ -51,9 +52,12 @@ def code_fingerprint(packages: Iterable[str]) -> str | None:
     for name in packages:
         if name == "__main__":
             return None
-        if name not in sys.modules:
-            __import__(name)
-        module = sys.modules[name]
+        module = sys.modules.get(name)
+        if module is None:
+            try:
+                module = importlib.import_module(name)
+            except Exception:  # a rule whose module cannot be found again
+                return None
         roots = list(getattr(module, "__path__", None) or ())
         single = getattr(module, "__file__", None)
         h.update(f"[{name}]".encode())
