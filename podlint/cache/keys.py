@@ -10,13 +10,13 @@ its old findings back. A rule whose code cannot be found on disk cannot be finge
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import sys
 from collections.abc import Iterable
 
 from podlint import __version__
+from podlint.cache.blake import blake2b
 from podlint.config.settings import Settings
 from podlint.plugins import Registry
 
@@ -48,7 +48,7 @@ def code_packages(registry: Registry) -> list[str]:
 
 def code_fingerprint(packages: Iterable[str]) -> str | None:
     """Size and mtime of every file of ``packages`` (imported modules), or None if one has no files."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for name in packages:
         if name == "__main__":
             return None
@@ -75,7 +75,7 @@ def code_fingerprint(packages: Iterable[str]) -> str | None:
     return h.hexdigest()
 
 
-def _walk_into(h: hashlib.blake2b, roots: list[str]) -> bool:
+def _walk_into(h: blake2b, roots: list[str]) -> bool:
     count = 0
     for root in sorted(roots):
         if not os.path.isdir(root):
@@ -97,7 +97,7 @@ def _walk_into(h: hashlib.blake2b, roots: list[str]) -> bool:
 
 
 def settings_fingerprint(settings: Settings, registry: Registry, code: str) -> str:
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     h.update(f"{FORMAT}|{__version__}|{code}|".encode())
     for p in sorted(registry.plugins, key=lambda p: p.name):
         h.update(f"{p.name}={p.distribution}-{p.version}:{p.module};".encode())

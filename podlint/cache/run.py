@@ -17,6 +17,7 @@ crashed, was stopped or was slow) are never stored.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,7 +26,6 @@ from podlint.cache import codec, keys
 from podlint.cache.store import KEEP_CONTENTS, NewEntry, Row, Store, StoreUnavailable, today
 from podlint.config.settings import Settings
 from podlint.discover import Target
-from podlint.fixing.safe_write import leaves_folder, write_bytes_atomic
 from podlint.plugins import Registry
 from podlint.results import FileResult
 
@@ -59,14 +59,17 @@ def usable_folder(folder: str) -> bool:
     a repository have podlint write anywhere.
     """
     try:
-        st = os.lstat(folder)
+        if not stat.S_ISDIR(os.lstat(folder).st_mode):
+            return False
     except FileNotFoundError:
-        return not leaves_folder(folder, os.getcwd())
+        pass
     except OSError:
         return False
-    import stat
+    if not os.path.dirname(os.path.normpath(folder)):
+        return True  # a real folder (or none) right in the working folder: nothing to follow
+    from podlint.fixing.safe_write import leaves_folder
 
-    return stat.S_ISDIR(st.st_mode) and not leaves_folder(folder, os.getcwd())
+    return not leaves_folder(folder, os.getcwd())
 
 
 def _trusted(row: Row, stat: keys.StatKey | None) -> bool:
@@ -220,6 +223,8 @@ def _answer(
 
 
 def _write(folder: str, pending: _Pending) -> None:
+    from podlint.fixing.safe_write import write_bytes_atomic
+
     try:
         os.makedirs(folder, exist_ok=True)
         gitignore = os.path.join(folder, ".gitignore")
