@@ -68,7 +68,7 @@ def decode(raw: object, path: str) -> FileResult:
     try:
         if not isinstance(raw, bytes):
             raise BadEntry("not bytes")
-        pods, skipped, suppressed, diagnostics = json.loads(raw, parse_constant=_no_constant)
+        pods, skipped, suppressed, diagnostics = _DECODER.decode(raw.decode())
         if (
             type(pods) is not int
             or type(suppressed) is not int
@@ -93,6 +93,10 @@ def decode(raw: object, path: str) -> FileResult:
 
 def _no_constant(name: str) -> Any:
     raise BadEntry(f"non-finite number {name}")
+
+
+# One decoder for every entry: json.loads with an option builds a new one per call.
+_DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def _diagnostic(d: list[Any], path: str) -> Diagnostic:

@@ -99,6 +99,7 @@ def cached_run(
     code = keys.code_fingerprint(keys.code_packages(registry))
     usable = code is not None and usable_folder(folder)
     fp_of: dict[int, str] = {}
+    settings_by_folder: dict[str, Settings] = {}
     fps: list[str | None] = []
     stat_of: list[keys.StatKey | None] = []
     for target in targets:
@@ -106,7 +107,11 @@ def cached_run(
             fps.append(None)
             stat_of.append(None)
             continue
-        settings = settings_for(target.path)
+        # Settings are per folder (configuration is found from the file's folder upwards).
+        folder_of = os.path.dirname(target.path)
+        settings = settings_by_folder.get(folder_of)
+        if settings is None:
+            settings = settings_by_folder[folder_of] = settings_for(target.path)
         fp = fp_of.get(id(settings))
         if fp is None:
             assert code is not None

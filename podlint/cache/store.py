@@ -199,20 +199,41 @@ class Store:
                     f"AND path IN ({marks})",
                     (fp, int(explicit), *chunk),
                 )
-                for rowid, path, digest, *st, checked, used, check, raw in cursor:
+                for (
+                    rowid,
+                    path,
+                    digest,
+                    size,
+                    mtime,
+                    ctime,
+                    ino,
+                    dev,
+                    checked,
+                    used,
+                    check,
+                    raw,
+                ) in cursor:
                     self.rows_read += 1
-                    intact = isinstance(raw, bytes) and check == checksum(raw)
-                    payload = raw if intact else None  # garbage: a miss
-                    stat_key = tuple(st) if all(isinstance(x, int) for x in st) else None
+                    # SQLite stores whatever it was given: every column is checked on the way out.
+                    intact = type(raw) is bytes and check == checksum(raw)
+                    stat_key: StatKey | None = (size, mtime, ctime, ino, dev)
+                    if not (
+                        type(size) is int
+                        and type(mtime) is int
+                        and type(ctime) is int
+                        and type(ino) is int
+                        and type(dev) is int
+                    ):
+                        stat_key = None
                     found.setdefault(path, []).append(
                         Row(
                             rowid,
                             explicit,
-                            str(digest),
+                            digest if type(digest) is str else "",
                             stat_key,
-                            checked if isinstance(checked, int) else 0,
-                            used if isinstance(used, int) else 0,
-                            payload,
+                            checked if type(checked) is int else 0,
+                            used if type(used) is int else 0,
+                            raw if intact else None,  # garbage: a miss
                         )
                     )
         except sqlite3.Error as exc:
