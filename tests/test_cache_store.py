@@ -390,3 +390,17 @@ def test_a_read_only_cache_folder_still_lints(project: Path) -> None:
     finally:
         os.chmod(folder, 0o700)
     assert expected != _lint()
+
+
+def test_entries_unused_for_a_month_are_dropped(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lint()
+    db = _db(project)
+    db.execute("UPDATE entries SET used = used - 31 WHERE path != 'pods/api-1.json'")
+    db.commit()
+    db.close()
+    monkeypatch.setattr(store_module, "SWEEP_EVERY_NS", 0)
+    (project / "pods" / "api-0.json").write_text(_pod(100))  # something to write
+    _lint(["pods/api-0.json"])
+    assert {p for p, _ in _rows(project)} == {"pods/api-0.json", "pods/api-1.json"}

@@ -12,7 +12,7 @@ miss. A database file that SQLite itself finds damaged is deleted and started af
 held results that can be computed again.
 
 The store is bounded: past :data:`MAX_BYTES` of live data the least recently used rows are evicted,
-and once a day rows of files that no longer exist are dropped.
+and once a day rows of files that no longer exist, or not used for a month, are dropped.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ EVICT_TO = 0.75
 # Contents kept per file and settings: a branch switched back and forth hits for both sides.
 KEEP_CONTENTS = 3
 STALE_TMP_S = 60
+# Entries not used for this many days are dropped at the daily sweep.
+UNUSED_DAYS = 30
 SWEEP_EVERY_NS = 24 * 3600 * 1_000_000_000
 # How long a run waits for another run's write before giving up writing (it then is not cached).
 BUSY_MS = 2000
@@ -352,6 +354,8 @@ class Store:
         if row is not None and isinstance(row[0], int) and 0 <= now - row[0] < SWEEP_EVERY_NS:
             return
         self.sweep()
+        # Entries of another podlint version or configuration are never asked for again.
+        self._db.execute("DELETE FROM entries WHERE used < ?", (today() - UNUSED_DAYS,))
         self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('swept', ?)", (now,))
 
     def sweep(self) -> int:
