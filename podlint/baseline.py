@@ -85,14 +85,53 @@ def write_baseline(path: str, results: list[FileResult]) -> None:
     write_text_atomic(path, text, confine_to=os.getcwd())
 
 
+# A baseline of a million findings is a few hundred megabytes; anything larger is not one.
+MAX_BASELINE_BYTES = 512 * 1024 * 1024
+
+
+def _read_regular_file(path: str) -> bytes:
+    """The bytes of ``path`` if it is a regular file of sane size; raises ValueError otherwise.
+
+    Opened without blocking and checked on the open descriptor: a FIFO in place of the baseline
+    would wait forever for a writer, and a device such as /dev/zero never ends.
+    """
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise ValueError("is a folder, not a baseline file")
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError(
+                "is not a regular file (a pipe or a device?); podlint reads only files"
+            )
+        if st.st_size > MAX_BASELINE_BYTES:
+            raise ValueError(
+                f"is {st.st_size} bytes, more than any baseline ({MAX_BASELINE_BYTES} at most)"
+            )
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return fh.read(MAX_BASELINE_BYTES + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def read_baseline(path: str) -> list[dict[str, Any]]:
     """The recorded findings of ``path``. Raises OSError, or ValueError for a malformed file."""
-    with open(path, "rb") as fh:
-        raw = fh.read()
+    raw = _read_regular_file(path)
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError) as exc:
         raise ValueError(f"not a podlint baseline (invalid JSON: {exc})") from None
+    except RecursionError:
+        raise ValueError("not a podlint baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or FORMAT_KEY not in data:
         raise ValueError(
             f"not a podlint baseline (no {FORMAT_KEY!r} key; write one with --write-baseline)"
@@ -111,6 +150,9 @@ def read_baseline(path: str) -> list[dict[str, Any]]:
         for name in ("file", "pointer"):
             if not isinstance(item.get(name), str):
                 raise ValueError(f"baseline finding #{i + 1} has no string {name!r}")
+        for name in ("rule", "code"):
+            if item.get(name) is not None and not isinstance(item[name], str):
+                raise ValueError(f"baseline finding #{i + 1}: {name!r} must be a string")
         if not isinstance(item.get("rule"), str) and not isinstance(item.get("code"), str):
             raise ValueError(f"baseline finding #{i + 1} names no rule")
         count = item.get("count", 1)

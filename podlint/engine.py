@@ -90,7 +90,7 @@ class Linter:
             diag = self._pipeline_diag(
                 by_name, "syntax-error", path, f"podlint could not read this file: {exc}", span, ""
             )
-            return FileResult(path, [diag] if diag else [], None)
+            return FileResult(path, [diag] if diag else [], None, transient=True)
         documents = loaded.documents
         pod_docs = [d for d in documents if is_pod(d.data)]
 
@@ -102,6 +102,8 @@ class Linter:
                 return FileResult(path, [], loaded.text, skipped=reason)
 
         diagnostics: list[Diagnostic] = []
+        # Rules that crashed, were stopped or were slow on this run: the result is not cached.
+        troubles: list[str] = []
         for problem in loaded.problems:
             diag = self._pipeline_diag(
                 by_name,
@@ -135,7 +137,9 @@ class Linter:
                 continue
             with Watchdog(RULE_TIME_LIMIT) as watchdog:
                 diagnostics.extend(
-                    self._check_pod(doc, path, loaded.text, settings, active, by_name, watchdog)
+                    self._check_pod(
+                        doc, path, loaded.text, settings, active, by_name, watchdog, troubles
+                    )
                 )
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
@@ -156,7 +160,14 @@ class Linter:
         diagnostics.sort()
         if len(diagnostics) > MAX_FINDINGS_PER_FILE:
             diagnostics = self._truncate(diagnostics, by_name, path)
-        return FileResult(path, diagnostics, loaded.text, pods=len(pod_docs), suppressed=suppressed)
+        return FileResult(
+            path,
+            diagnostics,
+            loaded.text,
+            pods=len(pod_docs),
+            suppressed=suppressed,
+            transient=bool(troubles),
+        )
 
     def _truncate(
         self, diagnostics: list[Diagnostic], by_name: dict[str, ActiveRule], path: str
@@ -199,6 +210,7 @@ class Linter:
         active: list[ActiveRule],
         by_name: dict[str, ActiveRule],
         watchdog: Watchdog,
+        troubles: list[str],
     ) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         # One context per document; only the options change from rule to rule.
@@ -209,8 +221,9 @@ class Linter:
         )
         data = doc.data
 
-        def rule_error(message: str) -> None:
-            out.extend(self._rule_error(by_name, path, doc, message))
+        def rule_error(message: str, severity: Severity | None = None) -> None:
+            troubles.append(message)
+            out.extend(self._rule_error(by_name, path, doc, message, severity))
 
         copies: dict[str, Any] = {}
         for entry, rule in self._checkers(active):
@@ -256,9 +269,13 @@ class Linter:
                 continue
             elapsed = time.perf_counter() - started
             if elapsed > RULE_TIME_BUDGET:
+                # Its verdict is complete: slowness is a note about this run (a loaded machine, a
+                # slow rule), never a reason for the pod to fail.
                 rule_error(
                     f"{who} took {elapsed:.1f} s on this document, over its budget of "
-                    f"{RULE_TIME_BUDGET:.0f} s"
+                    f"{RULE_TIME_BUDGET:.0f} s; its findings are complete (a note about this run, "
+                    "not about the pod)",
+                    Severity.INFO,
                 )
             if len(findings) > MAX_FINDINGS_PER_RULE:
                 del findings[MAX_FINDINGS_PER_RULE:]
@@ -320,11 +337,18 @@ class Linter:
         return f"plugin {self.registry.owner.get(rule_name, '?')}"
 
     def _rule_error(
-        self, by_name: dict[str, ActiveRule], path: str, doc: Document, message: str
+        self,
+        by_name: dict[str, ActiveRule],
+        path: str,
+        doc: Document,
+        message: str,
+        severity: Severity | None = None,
     ) -> Iterable[Diagnostic]:
         diag = self._pipeline_diag(
             by_name, "rule-error", path, message, doc.extent, "", document=doc.index
         )
+        if diag is not None and severity is not None:
+            diag = dataclasses.replace(diag, severity=severity)
         if diag is not None:
             yield diag
 

@@ -40,6 +40,8 @@ class PluginInfo:
     distribution: str
     version: str
     builtin: bool
+    # The module the entry point names: the results cache fingerprints the code it comes from.
+    module: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ def make_plugin_manager(
                 dist.name if dist else "?",
                 dist.version if dist else "?",
                 builtin,
+                ep.value.partition(":")[0].strip(),
             )
         )
         if builtin:
@@ -162,7 +165,7 @@ def make_plugin_manager(
             from podlint import __version__
 
             pm.register(importlib.import_module(module_name), name=name)
-            registry.plugins.append(PluginInfo(name, "podlint", __version__, True))
+            registry.plugins.append(PluginInfo(name, "podlint", __version__, True, module_name))
     _collect(pm, registry)
     return pm, registry
 

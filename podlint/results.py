@@ -25,6 +25,11 @@ class FileResult:
     skipped: str | None = None
     # Findings silenced by inline suppressions.
     suppressed: int = 0
+    # BLAKE2 of the bytes that were linted (None when none were): what the results cache keys on.
+    digest: str | None = None
+    # Set when the result says something about this run rather than the file (a rule crashed, was
+    # stopped, or was slow): such a result is never cached, so the next run tries again.
+    transient: bool = False
 
     def source_text(self, max_bytes: int = 5 * 1024 * 1024) -> str | None:
         """The file's text for source snippets, read on demand: results answered from the cache

@@ -49,6 +49,13 @@ def read_target(target: Target, max_bytes: int) -> bytes | str:
             os.close(fd)
 
 
+def content_digest(data: bytes) -> str:
+    """The hash the results cache keys a file's content by."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def _not_regular(mode: int) -> str | None:
     """Why a file of this mode is not read, or None for a regular file."""
     if stat.S_ISREG(mode):
@@ -76,6 +83,7 @@ def lint_target(
     if isinstance(data, str):
         return unreadable_result(linter, target.path, data, settings)
     result = linter.lint_bytes(data, target.path, settings, explicit=target.explicit)
+    result.digest = content_digest(data)
     if not result.diagnostics:
         result.text = None  # snippets are only needed for findings; keep memory flat on big runs
     return result

@@ -13,8 +13,11 @@ from typing import Any
 
 import pytest
 
-import podlint.cache as cache_module
+import podlint.cache.keys as keys_module
+import podlint.cache.run as cache_module
+import podlint.runner as runner_module
 from podlint.cache import CACHE_DIR, cached_run
+from podlint.cache.store import DB_NAME
 from podlint.config.discovery import ConfigResolver
 from podlint.discover import discover
 from podlint.engine import Linter
@@ -76,7 +79,7 @@ def test_unchanged_files_are_answered_from_the_cache(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _lint()
-    assert list((project / CACHE_DIR).glob("results-*.json"))
+    assert list((project / CACHE_DIR).glob(DB_NAME))
     counter = Counting(monkeypatch)
     assert _lint() == first == _lint(use_cache=False)
     # Only the uncached run above linted (two files).
@@ -140,11 +143,15 @@ def test_changed_rule_option_is_linted_again(project: Path) -> None:
     (project / ".podlint.yaml").write_text(f"rules:\n  {rule.name}:\n    {field.name}: {changed}\n")
     settings_after = ConfigResolver(registry).settings_for("pods/a.json")
     assert isinstance(settings_after, Settings)
-    assert cache_module.fingerprint(settings_before, registry) != cache_module.fingerprint(
-        settings_after, registry
-    )
+    assert _fingerprint(settings_before, registry) != _fingerprint(settings_after, registry)
     after = _lint()
     assert after == _lint(use_cache=False)
+
+
+def _fingerprint(settings: Any, registry: Any) -> str:
+    code = keys_module.code_fingerprint(keys_module.code_packages(registry))
+    assert code is not None
+    return keys_module.settings_fingerprint(settings, registry, code)
 
 
 def _changed(default: Any) -> str:
@@ -159,7 +166,7 @@ def _changed(default: Any) -> str:
 
 def test_podlint_version_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _lint()
-    monkeypatch.setattr(cache_module, "__version__", "999.0.0")
+    monkeypatch.setattr(keys_module, "__version__", "999.0.0")
     counter = Counting(monkeypatch)
     assert _lint() == _lint(use_cache=False)
     assert counter.count == 4  # both runs linted both files: the old entries were not used
@@ -167,7 +174,7 @@ def test_podlint_version_keys_the_cache(project: Path, monkeypatch: pytest.Monke
 
 def test_podlint_code_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _lint()
-    monkeypatch.setattr(cache_module, "_code_fingerprint", lambda: "edited-checkout")
+    monkeypatch.setattr(keys_module, "code_fingerprint", lambda packages: "edited-checkout")
     counter = Counting(monkeypatch)
     _lint()
     assert counter.count == 2
@@ -184,25 +191,25 @@ def test_code_fingerprint_follows_source_edits(
     module = fake / "some_rule.py"
     module.write_text("X = 1\n")
     monkeypatch.setattr(podlint_rules, "__path__", [str(fake)])
-    before = cache_module._code_fingerprint()
+    before = keys_module.code_fingerprint(["podlint_rules"])
     module.write_text("X = 22\n")
-    assert cache_module._code_fingerprint() != before
+    assert keys_module.code_fingerprint(["podlint_rules"]) != before
 
 
 def test_plugin_version_keys_the_cache(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _, registry = make_plugin_manager()
     settings = ConfigResolver(registry).settings_for("pods/a.json")
-    before = cache_module.fingerprint(settings, registry)
+    before = _fingerprint(settings, registry)
     registry.plugins.append(PluginInfo("extra", "podlint-extra", "1.0", False))
-    with_plugin = cache_module.fingerprint(settings, registry)
+    with_plugin = _fingerprint(settings, registry)
     registry.plugins[-1] = PluginInfo("extra", "podlint-extra", "1.1", False)
-    assert len({before, with_plugin, cache_module.fingerprint(settings, registry)}) == 3
+    assert len({before, with_plugin, _fingerprint(settings, registry)}) == 3
 
 
 def test_a_broken_cache_file_is_a_miss(project: Path) -> None:
     expected = _lint()
-    for path in (project / CACHE_DIR).glob("results-*.json"):
-        path.write_text('{"format": 1, "entries": [{"path": 3}]')
+    (project / CACHE_DIR / DB_NAME).write_bytes(b'{"format": 1, "entries": [{"path": 3}]')
+    assert _lint() == expected
     assert _lint() == expected
 
 
@@ -214,20 +221,21 @@ class CountingReads:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.paths: list[str] = []
-        original = cache_module.read_target
+        original = runner_module.read_target
 
         def counted(target: Any, max_bytes: int) -> Any:
             self.paths.append(target.path)
             return original(target, max_bytes)
 
-        monkeypatch.setattr(cache_module, "read_target", counted)
+        # Reads to lint go through lint_target, which the cached runs here never reach.
+        monkeypatch.setattr(runner_module, "read_target", counted)
 
 
 @pytest.fixture
 def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     # Files written by a test are always younger than two seconds; without this every entry would
     # count as racily clean and be re-hashed, which is correct but not what these tests look at.
-    monkeypatch.setattr(cache_module, "_RACY_NS", -(10**12))
+    monkeypatch.setattr(cache_module, "RACY_NS", -(10**12))
 
 
 def test_unchanged_stat_skips_reading(
@@ -262,12 +270,16 @@ def test_edit_with_mtime_put_back_is_seen_through_ctime(
     assert any(d["severity"] == "error" for d in after[0][1])
 
 
-def test_old_contents_are_pruned(project: Path, no_racy_window: None) -> None:
-    import json
+def test_old_contents_are_kept_a_few_at_a_time(project: Path, no_racy_window: None) -> None:
+    """A branch switched back and forth hits for both sides; older contents go."""
+    import sqlite3
 
-    _lint()
-    (project / "pods" / "a.json").write_text(POD % '"lots"')
-    _lint()
-    (cache_file,) = (project / CACHE_DIR).glob("results-*.json")
-    entries = json.loads(cache_file.read_text())["entries"]
-    assert sorted(e["path"] for e in entries) == ["pods/a.json", "pods/b.json"]
+    from podlint.cache.store import KEEP_CONTENTS
+
+    for mem in range(KEEP_CONTENTS + 3):
+        (project / "pods" / "a.json").write_text(POD % (64 + mem))
+        _lint()
+    db = sqlite3.connect(project / CACHE_DIR / DB_NAME)
+    rows = db.execute("SELECT path, count(*) FROM entries GROUP BY path ORDER BY path").fetchall()
+    db.close()
+    assert rows == [("pods/a.json", KEEP_CONTENTS), ("pods/b.json", 1)]

@@ -190,7 +190,7 @@ def test_warm_cache_gives_the_cold_findings(
     monkeypatch.chdir(tmp_path)
     registry = linter.registry
     cold = list(cached_run(linter, resolver.settings_for, targets, 1, registry))
-    assert list((tmp_path / ".podlint_cache").glob("results-*.json"))
+    assert list((tmp_path / ".podlint_cache").glob("results-*.sqlite3"))
     # A linter that fails every file proves the warm run answers from the cache alone.
     monkeypatch.setattr(Linter, "lint_bytes", _must_not_lint)
     warm = list(cached_run(linter, resolver.settings_for, targets, 1, registry))

@@ -170,7 +170,7 @@ def test_linting_hostile_files_runs_nothing_and_opens_no_connection(
     first = _run(repo, ["check", "--jobs", "1", "--format", fmt, "."], tmp_path)
     _assert_clean(first, repo)
     assert first.code == 1
-    caches = list((repo / ".podlint_cache").glob("results-*.json"))
+    caches = list((repo / ".podlint_cache").glob("results-*.sqlite3"))
     assert caches
     for cache in caches:
         cache.write_bytes(_PICKLE_BOMB)

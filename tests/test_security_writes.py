@@ -154,7 +154,7 @@ def test_cache_is_written_atomically_inside_the_folder(work: Path) -> None:
     for _ in range(2):
         assert_handled(run_podlint(["check", "--format", "json", "pod.json"], work))
     cache = work / ".podlint_cache"
-    assert list(cache.glob("results-*.json"))
+    assert list(cache.glob("results-*.sqlite3"))
     assert (cache / ".gitignore").exists()
     assert not _leftovers(work)
 
@@ -175,7 +175,7 @@ def test_cache_files_linked_out_of_the_folder_are_never_written(work: Path) -> N
     cache.mkdir()
     (cache / ".gitignore").symlink_to(outside / "gitignore-target")  # dangling, pointing out
     assert_handled(run_podlint(["check", "--format", "json", "pod.json"], work))
-    results = list(cache.glob("results-*.json"))
+    results = list(cache.glob("results-*.sqlite3"))
     assert results
     for result in results:  # now point the real cache file out of the folder
         result.unlink()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
@@ -14,6 +14,9 @@ from podlint.formatters.base import Formatter
 from podlint.formatters.terminal import to_bytes
 from podlint.plugins import Registry, make_plugin_manager
 from podlint.results import FileResult, Report, RunSummary
+
+if TYPE_CHECKING:
+    from podlint.engine import Linter
 
 
 def run_check(args: Any) -> int:
@@ -143,10 +146,12 @@ def _run_check(args: Any) -> int:
 
 
 def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
-    from podlint.engine import Linter
-    from podlint.runner import run
+    def make_linter() -> Linter:
+        # Built on demand: a run the cache answers whole never imports the engine.
+        from podlint.engine import Linter
 
-    linter = Linter(registry)
+        return Linter(registry)
+
     if paths == ["-"]:
         name = args.stdin_filename or "-"
         settings = resolver.settings_for(name)
@@ -156,7 +161,7 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
         else:
             data = sys.stdin.buffer.read(settings.max_file_size + 1)
         explicit = not getattr(args, "skip_non_pods", False)
-        return [linter.lint_bytes(data, name, settings, explicit=explicit)]
+        return [make_linter().lint_bytes(data, name, settings, explicit=explicit)]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
     try:
@@ -170,8 +175,12 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
     if use_cache:
         from podlint.cache import cached_run
 
-        return list(cached_run(linter, resolver.settings_for, targets, args.jobs or None, registry))
-    return list(run(linter, resolver.settings_for, targets, args.jobs or None))
+        return list(
+            cached_run(make_linter, resolver.settings_for, targets, args.jobs or None, registry)
+        )
+    from podlint.runner import run
+
+    return list(run(make_linter(), resolver.settings_for, targets, args.jobs or None))
 
 
 def _default_format(registry: Registry) -> str:
