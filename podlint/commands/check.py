@@ -6,6 +6,7 @@ import os
 import sys
 from typing import Any
 
+from podlint.commands.progress import track, wants_progress
 from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.discover import Target, discover
@@ -37,6 +38,7 @@ def run_check(args: Any) -> int:
         if name not in registry.formatters:
             known = ", ".join(sorted(registry.formatters))
             raise UsageError(f"unknown format {name!r} (available: {known})")
+    _one_report_on_stdout(formats, outputs)
     if args.fix and args.diff:
         raise UsageError("--fix and --diff exclude each other: --diff shows fixes without writing")
 
@@ -44,7 +46,7 @@ def run_check(args: Any) -> int:
         if args.show_settings:
             print(resolver.describe(args.stdin_filename or paths[0]))
             return EXIT_OK
-        results = _lint(args, registry, resolver, paths)
+        results = _lint(args, registry, resolver, paths, progress=wants_progress(formats, args))
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -53,6 +55,10 @@ def run_check(args: Any) -> int:
         from podlint.fixing.apply import apply_fixes
 
         results, summary.fixed = apply_fixes(results, registry, resolver, args)
+        if args.diff:
+            # As ruff: the diff alone on standard output (it can be piped to `patch`), the rest on
+            # standard error.
+            args.report_to_stderr = True
 
     if args.write_baseline:
         from podlint.baseline import write_baseline
@@ -132,7 +138,22 @@ def run_check(args: Any) -> int:
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
-def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
+def _one_report_on_stdout(formats: list[str], outputs: list[str]) -> None:
+    """Two reports on standard output would run together (JSON then text is not JSON): refuse."""
+    on_stdout = [
+        f for i, f in enumerate(formats) if (outputs[i] if i < len(outputs) else "-") == "-"
+    ]
+    if len(on_stdout) > 1:
+        shown = " and ".join(f"--format {f}" for f in on_stdout)
+        raise UsageError(
+            f"{shown} would all print to standard output; give each extra format its own "
+            "--output FILE (e.g. --format text --format json --output report.json)"
+        )
+
+
+def _lint(
+    args: Any, registry: Registry, resolver: Any, paths: list[str], *, progress: bool = False
+) -> list[FileResult]:
     from podlint.engine import Linter
     from podlint.runner import run
 
@@ -156,8 +177,20 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
     if use_cache:
         from podlint.cache import cached_run
 
-        return list(cached_run(linter, resolver.settings_for, targets, args.jobs or None, registry))
-    return list(run(linter, resolver.settings_for, targets, args.jobs or None))
+        return list(
+            track(
+                cached_run(linter, resolver.settings_for, targets, args.jobs or None, registry),
+                len(targets),
+                enabled=progress,
+            )
+        )
+    return list(
+        track(
+            run(linter, resolver.settings_for, targets, args.jobs or None),
+            len(targets),
+            enabled=progress,
+        )
+    )
 
 
 def _default_format(registry: Registry) -> str:
@@ -167,7 +200,11 @@ def _default_format(registry: Registry) -> str:
 
 
 def _use_color(args: Any) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
+    """``--color always|never`` wins; ``auto`` honours NO_COLOR, then FORCE_COLOR, then the terminal."""
+    choice = getattr(args, "color", "auto")
+    if choice != "auto":
+        return bool(choice == "always")
+    if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -212,6 +249,10 @@ def args_overrides(args: Any) -> dict[str, Any]:
         overrides["fail_on"] = args.fail_on
     if args.no_inline_suppressions:
         overrides["inline_suppressions"] = False
+    for key in ("exclude", "extend_exclude"):
+        globs = getattr(args, key, None)  # lists of lists: each option takes comma-separated globs
+        if globs is not None:
+            overrides[key] = [g for group in globs for g in group]
     cluster: dict[str, Any] = {}
     for key in (
         "marathon_version",

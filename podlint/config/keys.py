@@ -283,7 +283,7 @@ def _rules(value: Any, loc: Locator, layer: Layer, rules: dict[str, type[Rule]])
             names = list(rules) + list(by_code)
             raise SettingsError(
                 f"{loc.where(['rules', name], key=True)}: unknown rule {name!r}"
-                f"{_did_you_mean(str(name), names)} (see `podlint rules --all`)"
+                f"{_did_you_mean(str(name), names)} (see `podlint rules`)"
             )
         layer.rules[rule.name] = _rule_entry(rule, name, entry, loc)
 
