@@ -126,6 +126,23 @@ def test_watch_refuses_standard_input(tmp_path: Path) -> None:
     assert "--watch lints files and folders, not standard input" in result.stderr
 
 
+def test_watch_keeps_going_through_a_broken_configuration(tmp_path: Path) -> None:
+    (tmp_path / "web.json").write_text(json.dumps(CLEAN))
+    proc = _start(tmp_path, "web.json", PODLINT_WATCH_MAX_RUNS="3")
+    assert proc.stderr is not None
+    stderr = _Lines(proc.stderr)
+    try:
+        stderr.wait_for("watching for changes")
+        (tmp_path / ".podlint.yaml").write_text("fail_onn: error\n")
+        stderr.wait_for("unknown configuration key 'fail_onn'")
+        stderr.wait_for("watching for changes")
+        (tmp_path / ".podlint.yaml").write_text("fail_on: error\n")
+        proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+
+
 # ---- the progress line ----------------------------------------------------------------------------
 
 

@@ -41,7 +41,10 @@ def watch(args: Any) -> int:
         print(f"[{datetime.now():%H:%M:%S}] podlint: linting {' '.join(paths)}", file=sys.stderr)
         try:
             code = run_check(args)
-        except UsageError as exc:  # a half-saved configuration, say: report it and keep watching
+        except UsageError as exc:
+            if runs == 0:
+                raise  # a mistake on the command line (or a broken start): nothing to watch yet
+            # A half-saved configuration, say: report it and keep watching.
             print(f"podlint: error: {exc}", file=sys.stderr)
             code = EXIT_USAGE
         runs += 1
