@@ -201,3 +201,13 @@ def test_extend_exclude_adds_to_the_configured_exclude(tmp_path: Path) -> None:
     assert settings.exclude == ["legacy/*", "gen/*", "tmp/*"]
     replaced = resolver(overrides={"exclude": ["only/*"]}).settings_for(str(tmp_path / "pod.json"))
     assert replaced.exclude == ["only/*", "gen/*"]
+
+
+def test_toml_key_whose_line_cannot_be_found_names_the_table(tmp_path: Path) -> None:
+    # An escape in a quoted key is beyond the line scanner (it compares keys as written); the
+    # error still says which table to look in.
+    write(tmp_path / "pyproject.toml", '"t\\u006fol".podlint = {fail_on = "error", slect = 3}\n')
+    with pytest.raises(
+        SettingsError, match=r"pyproject\.toml \(in \[tool\.podlint\]\): unknown configuration key"
+    ):
+        resolver().settings_for(str(tmp_path / "pod.json"))

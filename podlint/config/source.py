@@ -42,7 +42,10 @@ class ConfigSource:
         """``path:line`` of the member at ``tokens`` (its key's line when ``key``), or just ``path``."""
         line = self._line(tokens, key=key)
         shown = display_path(self.path)
-        return f"{shown}:{line}" if line else shown
+        if line:
+            return f"{shown}:{line}"
+        # A TOML spelling the line scanner cannot follow: still say which table to look in.
+        return f"{shown} (in [{self.table}])" if self.table else shown
 
     def scalar_text(self, tokens: Tokens) -> str | None:
         """The text of the plain scalar at ``tokens`` as written (``1.10``), when it can be told.
