@@ -98,7 +98,8 @@ class _HelpWithFormats(argparse.Action):
             if action.dest == "formats":
                 action.help = (
                     f"output format: {names} (default text; github under GitHub Actions); "
-                    "repeat with --output to write several reports in one run"
+                    "repeat it to write several reports in one run, each extra one with its "
+                    "own --output"
                 )
         parser.print_help()
         parser.exit()
@@ -135,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         dest="formats",
         metavar="FORMAT",
-        help="output format; repeat with --output to write several reports in one run",
+        help="output format; repeat it, each extra one with its own --output",
     )
     out.add_argument(
         "--output",
