@@ -74,26 +74,69 @@ def _pair_outputs(args: argparse.Namespace) -> None:
     args.outputs = [paired.get(i, "-") for i in range(len(formats))]
 
 
+class _HelpWithFormats(argparse.Action):
+    """``check --help``: load the plugins only now, to list every format name (plugins' included).
+
+    Parsing a ``check`` command line never loads plugins (start-up stays cheap); asking for help does.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from podlint.plugins import make_plugin_manager
+
+        _, registry = make_plugin_manager()
+        names = ", ".join(sorted(registry.formatters))
+        for action in parser._actions:
+            if action.dest == "formats":
+                action.help = (
+                    f"output format: {names} (default text; github under GitHub Actions); "
+                    "repeat it to write several reports in one run, each extra one with its "
+                    "own --output"
+                )
+        parser.print_help()
+        parser.exit()
+
+
+def _csv_globs(text: str) -> list[str]:
+    return [g.strip() for g in text.split(",") if g.strip()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="podlint",
         description="Lint Marathon pod definitions (JSON or YAML) before they reach Marathon.",
     )
     parser.add_argument(
-        "--version", action="store_true", help="print versions of podlint and its plugins"
+        "-V", "--version", action="store_true", help="print versions of podlint and its plugins"
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    check = sub.add_parser("check", help="lint files and folders (default: .)")
-    check.add_argument("paths", nargs="*", help="files or folders; - reads standard input")
+    check = sub.add_parser(
+        "check", help="lint files and folders (default: the current folder)", add_help=False
+    )
+    check.add_argument("-h", "--help", action=_HelpWithFormats, help="show this help and exit")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        help="files or folders; - reads standard input (default: the current folder, walked "
+        "with the configuration's include and exclude)",
+    )
     out = check.add_argument_group("output")
     out.add_argument(
         "--format",
+        "--output-format",
         action="append",
         dest="formats",
         metavar="FORMAT",
-        help="output format (text, json, …; see `podlint check --help`); repeat with --output "
-        "to write several reports in one run",
+        help="output format; repeat it, each extra one with its own --output",
     )
     out.add_argument(
         "--output",
@@ -104,7 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     out.add_argument(
-        "--no-color", action="store_true", help="never colour the output (also NO_COLOR)"
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text output: auto (default: on a terminal, unless NO_COLOR is set; "
+        "FORCE_COLOR forces it), always or never",
+    )
+    out.add_argument(
+        "--no-color",
+        dest="color",
+        action="store_const",
+        const="never",
+        help="same as --color never",
     )
     out.add_argument(
         "--show-source",
@@ -113,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the source line under each finding (text format)",
     )
     out.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    out.add_argument(
+        "--watch",
+        action="store_true",
+        help="lint again whenever a linted file or the configuration changes (Ctrl-C stops)",
+    )
     sel = check.add_argument_group("rule selection")
     sel.add_argument(
         "--select",
@@ -145,6 +204,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--show-settings",
         action="store_true",
         help="print the effective settings for the first path and exit",
+    )
+    cfg.add_argument(
+        "--exclude",
+        action="append",
+        type=_csv_globs,
+        metavar="GLOBS",
+        help="globs of files and folders to skip when walking folders; replaces the "
+        "configuration's exclude",
+    )
+    cfg.add_argument(
+        "--extend-exclude",
+        action="append",
+        type=_csv_globs,
+        metavar="GLOBS",
+        help="more globs to skip, added to the configuration's exclude",
     )
     cfg.add_argument(
         "--stdin-filename", metavar="PATH", help="the name of the file read from standard input"
@@ -205,7 +279,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
-    rules.add_argument("--all", action="store_true", help="include rules that are off by default")
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="rule name or code")
     schema = sub.add_parser("schema", help="print the JSON Schema of pod definitions, for editors")
@@ -251,11 +324,15 @@ def _main(argv: list[str]) -> int:
         from podlint.commands.check import run_check
 
         _pair_outputs(args)
+        if args.watch:
+            from podlint.commands.watch import watch
+
+            return watch(args)
         return run_check(args)
     if args.command == "rules":
         from podlint.commands.rules import list_rules
 
-        return list_rules(args.format, args.all)
+        return list_rules(args.format)
     if args.command == "explain":
         from podlint.commands.rules import explain
 

@@ -198,6 +198,22 @@ def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Itera
                 yield Target(path, explicit=True)
 
 
+def _anchor(root: str, settings: Settings) -> str:
+    """Where ``root`` sits below the configuration's folder (``"pods/"``), or ``""``.
+
+    Globs with a ``/`` (``pods/*.yaml``) are written from the configuration's folder, wherever the
+    walk starts: ``podlint check`` in a subfolder, or ``podlint check pods/`` at the top, must match
+    them as ``podlint check`` at the top does.
+    """
+    if settings.config_file is None:
+        return ""
+    base = os.path.dirname(os.path.abspath(settings.config_file))
+    rel = os.path.relpath(os.path.abspath(root), base)
+    if rel == "." or rel.startswith(".."):
+        return ""
+    return rel.replace(os.sep, "/") + "/"
+
+
 def _walk(root: str, settings: Settings) -> Iterator[str]:
     gitignore = GitIgnore()
     if settings.respect_gitignore:
@@ -215,11 +231,12 @@ def _walk(root: str, settings: Settings) -> Iterator[str]:
             folder = parent
         for folder in reversed(above[1:]):
             gitignore.add_file(folder)
+    anchor = _anchor(root, settings)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         if settings.respect_gitignore:
             gitignore.add_file(dirpath)
         rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
-        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        rel_dir = anchor + ("" if rel_dir == "." else rel_dir + "/")
         keep = []
         for d in sorted(dirnames):
             full = os.path.join(dirpath, d)

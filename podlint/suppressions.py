@@ -10,8 +10,11 @@ Three forms, each naming rules by name or code, separated by commas:
   comments; the label works in YAML too).
 
 A suppression that suppresses nothing is reported as ``unused-suppression`` (like ruff's RUF100): a
-rule that had no finding there, a rule that is not enabled, an unknown rule name, or a directive
-that podlint cannot read. ``--no-inline-suppressions`` skips this module altogether.
+rule that had no finding there, an unknown rule name, or a directive that podlint cannot read; its
+removal is a safe fix (an unknown name or an unreadable directive: unsafe, it meant something). A
+rule that is not enabled here is reported apart, as "non-enabled": the organisation's CI may run
+with it on, where the suppression works, so removing it is only ever an unsafe fix.
+``--no-inline-suppressions`` skips this module altogether.
 """
 
 from __future__ import annotations
@@ -322,11 +325,17 @@ def _unused_iter(
                 message = f"unknown rule {token.text!r} in a podlint suppression{hint}"
                 help_text = "name rules as `podlint rules` lists them (name or code), or remove it"
             elif rule.name not in by_name:
+                # Not "unused": another configuration (the organisation's CI, say) may enable the
+                # rule, and there the suppression does its job.
                 message = (
-                    f"suppression of {rule.name} ({rule.code}) does nothing: the rule is not "
-                    "enabled in this configuration"
+                    f"suppression names {rule.name} ({rule.code}), which is not enabled in this "
+                    "configuration (non-enabled); keep it if another configuration, such as "
+                    "CI's, enables the rule"
                 )
-                help_text = f"remove {token.text} from the suppression"
+                help_text = (
+                    f"if no configuration enables {rule.name}, remove {token.text} from the "
+                    "suppression (an unsafe fix: `--fix --unsafe-fixes`)"
+                )
             else:
                 message = (
                     f"unused suppression: {rule.name} ({rule.code}) reports nothing "
@@ -339,8 +348,11 @@ def _unused_iter(
                 path,
                 message,
                 help_text,
-                # A misspelt name meant to suppress something: removing it is the user's call.
-                _removal_fix(directive, token, text, safe=rule is not None),
+                # A misspelt name meant to suppress something, or a rule enabled elsewhere:
+                # removing it is the user's call.
+                _removal_fix(
+                    directive, token, text, safe=rule is not None and rule.name in by_name
+                ),
             )
 
 

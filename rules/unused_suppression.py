@@ -12,9 +12,11 @@ class UnusedSuppression(PipelineRule):
     What it does
     ------------
     Reports every rule named in a suppression that had nothing to suppress: the rule reported nothing
-    on that line (or in that file, or in that pod), the rule is not enabled, or the name is not a rule
-    at all (the message says "unknown", with the closest rule name). Also reports directives podlint
-    cannot read, such as `# podlint: disable` without rules or `# podlint: disabel=…`. The findings
+    on that line (or in that file, or in that pod), or the name is not a rule at all (the message
+    says "unknown", with the closest rule name). Also reports directives podlint cannot read, such
+    as `# podlint: disable` without rules or `# podlint: disabel=…`. A rule that is merely not
+    enabled in the configuration at hand is reported apart, as "non-enabled": another configuration
+    (the organisation's CI, say) may enable it, and there the suppression does its job. The findings
     come from the suppression stage of the pipeline, after every other rule has run.
 
     Suppressions are written as:
@@ -29,7 +31,8 @@ class UnusedSuppression(PipelineRule):
     A stale suppression hides the next real finding of that rule at that place, and a misspelt one
     silently suppresses nothing while looking as if it did. Like ruff's RUF100, podlint keeps
     suppressions honest. `podlint check --fix` removes unused suppressions (the whole comment or label
-    when nothing in it is used). To forbid suppressions altogether, run with
+    when nothing in it is used); it leaves a non-enabled rule's suppression alone, which only
+    `--fix --unsafe-fixes` removes, as it does unknown names. To forbid suppressions altogether, run with
     `--no-inline-suppressions` or set `inline_suppressions: false`; then they are all ignored (and not
     reported).
 

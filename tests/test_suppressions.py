@@ -163,7 +163,23 @@ def test_unused_label_is_reported_at_the_label() -> None:
 def test_suppression_of_a_rule_that_is_not_enabled() -> None:
     diags = lint(YAML_POD.format(trail="  # podlint: disable=image-tag-pinned"))
     assert [d.name for d in diags] == ["forbid-root-user", "unused-suppression"]
-    assert "image-tag-pinned (PL503) does nothing: the rule is not enabled" in diags[1].message
+    message = diags[1].message
+    assert "names image-tag-pinned (PL503), which is not enabled in this configuration" in message
+    assert "non-enabled" in message
+    assert "unused" not in message
+    assert diags[1].fix is not None
+    assert diags[1].fix.applicability == "unsafe"
+
+
+def test_suppression_that_suppresses_nothing_is_unused_and_safely_removable() -> None:
+    # forbid-root-user is enabled and reports nothing on a pod without a root user.
+    pod = YAML_POD.replace("user: root", "user: nobody")
+    diags = lint(pod.format(trail="  # podlint: disable=forbid-root-user"))
+    unused = [d for d in diags if d.name == "unused-suppression"]
+    assert len(unused) == 1
+    assert "unused suppression: forbid-root-user (PL504) reports nothing" in unused[0].message
+    assert unused[0].fix is not None
+    assert unused[0].fix.applicability == "safe"
 
 
 def test_unknown_rule_in_a_suppression_says_unknown() -> None:

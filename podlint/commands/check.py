@@ -6,6 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from podlint.commands.progress import track, wants_progress
 from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.discover import Target, discover
@@ -50,6 +51,7 @@ def _run_check(args: Any) -> int:
         if name not in registry.formatters:
             known = ", ".join(sorted(registry.formatters))
             raise UsageError(f"unknown format {name!r} (available: {known})")
+    _one_report_on_stdout(formats, outputs)
     if args.fix and args.diff:
         raise UsageError("--fix and --diff exclude each other: --diff shows fixes without writing")
 
@@ -57,7 +59,7 @@ def _run_check(args: Any) -> int:
         if args.show_settings:
             print(resolver.describe(args.stdin_filename or paths[0]))
             return EXIT_OK
-        results = _lint(args, registry, resolver, paths)
+        results = _lint(args, registry, resolver, paths, progress=wants_progress(formats, args))
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -66,6 +68,10 @@ def _run_check(args: Any) -> int:
         from podlint.fixing.apply import apply_fixes
 
         results, summary.fixed = apply_fixes(results, registry, resolver, args)
+        if args.diff:
+            # As ruff: the diff alone on standard output (it can be piped to `patch`), the rest on
+            # standard error.
+            args.report_to_stderr = True
 
     if args.write_baseline:
         from podlint.baseline import write_baseline
@@ -145,7 +151,22 @@ def _run_check(args: Any) -> int:
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
-def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
+def _one_report_on_stdout(formats: list[str], outputs: list[str]) -> None:
+    """Two reports on standard output would run together (JSON then text is not JSON): refuse."""
+    on_stdout = [
+        f for i, f in enumerate(formats) if (outputs[i] if i < len(outputs) else "-") == "-"
+    ]
+    if len(on_stdout) > 1:
+        shown = " and ".join(f"--format {f}" for f in on_stdout)
+        raise UsageError(
+            f"{shown} would all print to standard output; give each extra format its own "
+            "--output FILE (e.g. --format text --format json --output report.json)"
+        )
+
+
+def _lint(
+    args: Any, registry: Registry, resolver: Any, paths: list[str], *, progress: bool = False
+) -> list[FileResult]:
     def make_linter() -> Linter:
         # Built on demand: a run the cache answers whole never imports the engine.
         from podlint.engine import Linter
@@ -176,11 +197,23 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
         from podlint.cache import cached_run
 
         return list(
-            cached_run(make_linter, resolver.settings_for, targets, args.jobs or None, registry)
+            track(
+                cached_run(
+                    make_linter, resolver.settings_for, targets, args.jobs or None, registry
+                ),
+                len(targets),
+                enabled=progress,
+            )
         )
     from podlint.runner import run
 
-    return list(run(make_linter(), resolver.settings_for, targets, args.jobs or None))
+    return list(
+        track(
+            run(make_linter(), resolver.settings_for, targets, args.jobs or None),
+            len(targets),
+            enabled=progress,
+        )
+    )
 
 
 def _default_format(registry: Registry) -> str:
@@ -190,7 +223,11 @@ def _default_format(registry: Registry) -> str:
 
 
 def _use_color(args: Any) -> bool:
-    if args.no_color or os.environ.get("NO_COLOR"):
+    """``--color always|never`` wins; ``auto`` honours NO_COLOR, then FORCE_COLOR, then the terminal."""
+    choice = getattr(args, "color", "auto")
+    if choice != "auto":
+        return bool(choice == "always")
+    if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -239,6 +276,10 @@ def args_overrides(args: Any) -> dict[str, Any]:
         overrides["fail_on"] = args.fail_on
     if args.no_inline_suppressions:
         overrides["inline_suppressions"] = False
+    for key in ("exclude", "extend_exclude"):
+        globs = getattr(args, key, None)  # lists of lists: each option takes comma-separated globs
+        if globs is not None:
+            overrides[key] = [g for group in globs for g in group]
     cluster: dict[str, Any] = {}
     for key in (
         "marathon_version",

@@ -38,7 +38,8 @@ def _default(f: dataclasses.Field[Any]) -> object:
     return None
 
 
-def list_rules(fmt: str, include_all: bool) -> int:
+def list_rules(fmt: str) -> int:
+    """Every rule the installed plugins provide, built-in or not, on by default or not."""
     _, registry = make_plugin_manager()
     rules = sorted(registry.rules.values(), key=lambda r: r.code)
     if fmt == "json":
@@ -46,7 +47,10 @@ def list_rules(fmt: str, include_all: bool) -> int:
         print(json.dumps({"version": 1, "rules": records}, indent=2, default=str))
         return EXIT_OK
     for r in rules:
+        owner = registry.owner.get(r.name, "?")
         tag = " [policy, off until configured]" if r.policy else ""
+        if not owner.startswith("builtin"):
+            tag += f" [plugin {owner}]"
         print(f"{r.code:6} {r.name:34} {r.severity.value:8} {r.summary}{tag}")
     return EXIT_OK
 

@@ -103,8 +103,8 @@ class ConfigResolver:
                 lines.append(f"  extends: {parent}")
         origins = settings.origins
         for key in CONFIG_KEYS:
-            if key in ("extend", "cluster", "rules"):
-                continue
+            if key in ("extend", "cluster", "rules", "extend_exclude"):
+                continue  # extend_exclude is shown within exclude
             value = getattr(settings, key)
             shown = _show(value)
             lines.append(f"{key} = {shown}  # {origins.get(key, DEFAULT)}")
@@ -288,6 +288,7 @@ def merge_layers(layers: list[Layer]) -> Settings:
     extend_ignore: list[str] = []
     cluster: dict[str, Any] = {}
     rules: dict[str, dict[str, Any]] = {}
+    extend_exclude: list[str] = []
     for layer in layers:
         values = layer.values
         if "select" in values:
@@ -329,6 +330,11 @@ def merge_layers(layers: list[Layer]) -> Settings:
         ):
             if key in values:
                 setattr(settings, key, values[key])
+        if "extend_exclude" in values:
+            # Kept apart from `exclude`, as in ruff: a later `exclude` (say --exclude) replaces
+            # the excludes, not what a file added with extend_exclude.
+            extend_exclude += values["extend_exclude"]
+            origins["exclude"] = layer.origins.get("extend_exclude", layer.source)
         if "per_file_ignores" in values:
             settings.per_file_ignores = {**settings.per_file_ignores, **values["per_file_ignores"]}
             origins["per_file_ignores"] = layer.origins.get("per_file_ignores", layer.source)
@@ -343,6 +349,7 @@ def merge_layers(layers: list[Layer]) -> Settings:
                 merged["severity"] = entry.severity
             merged["options"] = {**merged["options"], **entry.options}
             origins[f"rules.{name}"] = entry.origin or layer.source
+    settings.exclude = [*settings.exclude, *extend_exclude]
     settings.select = select
     settings.ignore = ignore
     settings.extend_select = extend_select

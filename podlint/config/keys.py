@@ -8,11 +8,18 @@ Every error names the file and line, and suggests the closest known key.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from podlint.config.profile import PROFILE_KEYS, ProfileError, profile_from_mapping
+from podlint.config.profile import (
+    PROFILE_KEYS,
+    RESOURCE_KEYS,
+    VERSION_KEYS,
+    ProfileError,
+    profile_from_mapping,
+)
 from podlint.config.settings import SettingsError, build_options, validate_selectors
 from podlint.diagnostics import Severity
 from podlint.rule import Rule
@@ -29,6 +36,7 @@ CONFIG_KEYS: dict[str, str] = {
     "per_file_ignores": "file glob -> rules not reported for matching files",
     "include": "globs of files to lint when walking folders",
     "exclude": "globs of files and folders to skip when walking folders",
+    "extend_exclude": "more globs to skip, added to exclude (which keeps its value)",
     "respect_gitignore": "skip what .gitignore ignores when walking folders (default true)",
     "rules": "per rule (by name): severity (off, info, warning, error) and the rule's options",
     "inline_suppressions": "honour `# podlint: disable=…` comments and podlint.disable labels",
@@ -43,6 +51,8 @@ Tokens = Sequence[str | int]
 class Locator(Protocol):
     def where(self, tokens: Tokens = (), *, key: bool = False) -> str: ...
 
+    def scalar_text(self, tokens: Tokens) -> str | None: ...
+
 
 class CommandLine:
     """Errors in flags name the flag, not a line."""
@@ -56,6 +66,9 @@ class CommandLine:
         if head == "cluster" and len(tokens) > 1:
             return f"--{str(tokens[1]).replace('_', '-')}"
         return f"--{head.replace('_', '-')}"
+
+    def scalar_text(self, tokens: Tokens) -> str | None:
+        return None  # flags are text already
 
 
 @dataclass
@@ -186,7 +199,7 @@ def validate_layer(
                 str(glob): _selectors(sels, loc, [key, glob], rules, f"per_file_ignores {glob!r}")
                 for glob, sels in value.items()
             }
-        elif key in ("include", "exclude"):
+        elif key in ("include", "exclude", "extend_exclude"):
             layer.values[key] = _str_list(value, loc, [key])
         elif key in ("respect_gitignore", "inline_suppressions"):
             layer.values[key] = _bool(value, loc, key)
@@ -207,18 +220,51 @@ def _cluster(value: Any, loc: Locator, layer: Layer) -> None:
             f"{loc.where(['cluster'])}: cluster must be a mapping "
             f"(marathon_version, features, …), got {_type_name(value)}"
         )
-    for key, item in value.items():
+    for key, written in value.items():
+        item = written
         if key not in PROFILE_KEYS:
             raise SettingsError(
                 f"{loc.where(['cluster', key], key=True)}: unknown cluster key {key!r}"
                 f"{_did_you_mean(str(key), list(PROFILE_KEYS))} (known: {', '.join(PROFILE_KEYS)})"
             )
+        if key in VERSION_KEYS and isinstance(item, int | float) and not isinstance(item, bool):
+            item = _version_text(item, loc, ["cluster", key])
+        if key == "agent":
+            _check_resource_keys(item, loc, ["cluster", "agent"])
+        elif key == "quota" and isinstance(item, dict):
+            for role, resources in item.items():
+                _check_resource_keys(resources, loc, ["cluster", "quota", role])
         try:
             profile_from_mapping({key: item}, where="cluster")
         except ProfileError as exc:
             raise SettingsError(f"{loc.where(['cluster', key])}: {exc}") from None
         layer.cluster[key] = item
         layer.cluster_origins[key] = _origin(loc, ["cluster", key])
+
+
+def _version_text(value: float, loc: Locator, tokens: Tokens) -> str:
+    """A version written unquoted: YAML and TOML read ``1.10`` as the number 1.1. Use the text as
+    written when the source still has it; otherwise ask for quotes rather than guess."""
+    text = loc.scalar_text(tokens)
+    if text is not None and re.fullmatch(r"\d+(?:\.\d+)*", text):
+        return text
+    key = tokens[-1]
+    raise SettingsError(
+        f"{loc.where(tokens)}: {key} is the number {value!r} here (an unquoted version such as "
+        f'1.10 reads as the number 1.1); quote it: {key}: "1.10"'
+    )
+
+
+def _check_resource_keys(value: Any, loc: Locator, tokens: Tokens) -> None:
+    if not isinstance(value, dict):
+        return  # the profile says what is wrong with the value itself
+    for key in value:
+        if key not in RESOURCE_KEYS:
+            raise SettingsError(
+                f"{loc.where([*tokens, key], key=True)}: unknown key {key!r} in "
+                f"{'.'.join(str(t) for t in tokens)}{_did_you_mean(str(key), RESOURCE_KEYS)} "
+                f"(known: {', '.join(RESOURCE_KEYS)})"
+            )
 
 
 def _rules(value: Any, loc: Locator, layer: Layer, rules: dict[str, type[Rule]]) -> None:
@@ -237,7 +283,7 @@ def _rules(value: Any, loc: Locator, layer: Layer, rules: dict[str, type[Rule]])
             names = list(rules) + list(by_code)
             raise SettingsError(
                 f"{loc.where(['rules', name], key=True)}: unknown rule {name!r}"
-                f"{_did_you_mean(str(name), names)} (see `podlint rules --all`)"
+                f"{_did_you_mean(str(name), names)} (see `podlint rules`)"
             )
         layer.rules[rule.name] = _rule_entry(rule, name, entry, loc)
 

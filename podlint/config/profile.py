@@ -134,6 +134,11 @@ PROFILE_KEYS: dict[str, str] = {
 }
 
 
+RESOURCE_KEYS: tuple[str, ...] = ("cpus", "mem", "disk", "gpus")
+# Settings holding a version: written unquoted in YAML or TOML, `1.10` would read as the number 1.1.
+VERSION_KEYS: tuple[str, ...] = ("marathon_version", "mesos_master_version")
+
+
 class ProfileError(ValueError):
     pass
 

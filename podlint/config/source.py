@@ -2,8 +2,9 @@
 
 Configuration files are tiny, so they are read in full. YAML goes through PyYAML's C parser (the
 pipeline imports it for YAML pods anyway); the node tree is kept so an error can name its line.
-``pyproject.toml`` is parsed only when it mentions ``tool.podlint``, so a project whose pyproject has
-no podlint section pays nothing for the TOML parser.
+``pyproject.toml`` is read as TOML data, whatever the spelling (``[tool.podlint]``, ``[tool]`` with
+``podlint = {…}``, dotted ``tool.podlint.fail_on = …``); it is parsed only when it mentions podlint at
+all, so a project whose pyproject never names podlint pays nothing for the TOML parser.
 """
 
 from __future__ import annotations
@@ -18,11 +19,9 @@ from typing import Any
 
 from podlint.config.settings import SettingsError
 
-# A pyproject.toml that holds podlint configuration: `[tool.podlint]`, `[tool.podlint.rules…]`, or a
-# dotted `tool.podlint.…` key. A cheap test before paying for the TOML parser.
-_PYPROJECT_SECTION = re.compile(
-    r"^\s*\[\s*tool\s*\.\s*podlint\s*[\].]|^\s*tool\s*\.\s*podlint\s*[.=]", re.M
-)
+# A pyproject.toml can hold podlint configuration only if the word appears in it (a key may be quoted,
+# `[tool."podlint"]`, but never escaped): a cheap test before paying for the TOML parser.
+_MENTIONS_PODLINT = re.compile(r"podlint")
 
 Tokens = Sequence[str | int]
 
@@ -44,7 +43,23 @@ class ConfigSource:
         """``path:line`` of the member at ``tokens`` (its key's line when ``key``), or just ``path``."""
         line = self._line(tokens, key=key)
         shown = display_path(self.path)
-        return f"{shown}:{line}" if line else shown
+        if line:
+            return f"{shown}:{line}"
+        # A TOML spelling the line scanner cannot follow: still say which table to look in.
+        return f"{shown} (in [{self.table}])" if self.table else shown
+
+    def scalar_text(self, tokens: Tokens) -> str | None:
+        """The text of the plain scalar at ``tokens`` as written (``1.10``), when it can be told.
+
+        YAML and TOML read an unquoted ``1.10`` as the number 1.1; for version-like settings the
+        text is what the user meant.
+        """
+        if self.node is not None:
+            return _yaml_scalar_text(self.node, tokens)
+        if self.text:
+            found = _toml_entry(self.text, self.table, tokens)
+            return found[1] if found else None
+        return None
 
     def _line(self, tokens: Tokens, *, key: bool) -> int | None:
         if self.node is not None:
@@ -110,12 +125,25 @@ def _read_regular_file(path: str) -> bytes:
 
 
 def is_podlint_pyproject(path: str) -> bool:
-    """True when ``path`` is a readable pyproject.toml that mentions ``tool.podlint``."""
+    """True when ``path`` is a readable pyproject.toml with a ``tool.podlint`` table, however spelt.
+
+    A pyproject.toml that is not valid TOML counts when it mentions podlint: reading it then reports
+    the syntax error, rather than silently falling back to defaults.
+    """
     try:
         with open(path, encoding="utf-8", errors="replace") as fh:
-            return _PYPROJECT_SECTION.search(fh.read()) is not None
+            text = fh.read()
     except OSError:
         return False
+    if _MENTIONS_PODLINT.search(text) is None:
+        return False
+    try:
+        parsed = _toml_loads(text)
+    except (ValueError, RecursionError):
+        return True
+    except SettingsError:  # no TOML parser (Python 3.10 without tomli): say so when reading it
+        return True
+    return _tool_podlint(parsed) is not None
 
 
 # ---- YAML -----------------------------------------------------------------------------------------
@@ -251,6 +279,24 @@ def _yaml_line(node: Any, tokens: Tokens, *, key: bool) -> int | None:
     return int(chosen.start_mark.line) + 1 if chosen is not None else None
 
 
+def _yaml_scalar_text(node: Any, tokens: Tokens) -> str | None:
+    import yaml
+
+    current = node
+    for token in tokens:
+        if not isinstance(current, yaml.MappingNode):
+            return None
+        for k, v in current.value:
+            if getattr(k, "value", None) == token:
+                current = v
+                break
+        else:
+            return None
+    if isinstance(current, yaml.ScalarNode) and not current.style:
+        return str(current.value)
+    return None
+
+
 # ---- TOML -----------------------------------------------------------------------------------------
 
 
@@ -270,7 +316,7 @@ def _toml_loads(text: str) -> dict[str, Any]:
 
 def _read_toml(path: str, text: str) -> ConfigSource | None:
     is_pyproject = os.path.basename(path) == "pyproject.toml"
-    if is_pyproject and not _PYPROJECT_SECTION.search(text):
+    if is_pyproject and not _MENTIONS_PODLINT.search(text):
         return None
     try:
         parsed = _toml_loads(text)
@@ -281,9 +327,7 @@ def _read_toml(path: str, text: str) -> ConfigSource | None:
     table = ""
     data: Any = parsed
     if is_pyproject or "tool" in parsed:
-        data = (
-            parsed.get("tool", {}).get("podlint") if isinstance(parsed.get("tool"), dict) else None
-        )
+        data = _tool_podlint(parsed)
         table = "tool.podlint"
         if data is None:
             return None
@@ -292,30 +336,164 @@ def _read_toml(path: str, text: str) -> ConfigSource | None:
     return ConfigSource(path, data, text=text, table=table)
 
 
+def _tool_podlint(parsed: dict[str, Any]) -> Any:
+    tool = parsed.get("tool")
+    return tool.get("podlint") if isinstance(tool, dict) else None
+
+
 def _toml_line(text: str, table: str, tokens: Tokens) -> int | None:
     """The line of the deepest key of ``tokens`` found under ``table`` (TOML parsers give no lines)."""
-    lines = text.splitlines()
-    names = [str(t) for t in tokens if isinstance(t, str)]
+    found = _toml_entry(text, table, tokens)
+    return found[0] if found else None
+
+
+def _toml_entry(text: str, table: str, tokens: Tokens) -> tuple[int, str | None] | None:
+    """``(line, raw value text)`` of the deepest key of ``tokens`` under ``table``.
+
+    The raw text is there only when the deepest key itself was found with a scalar value.
+    """
     prefix = table.split(".") if table else []
-    best: tuple[int, int] | None = None  # (depth, line): the deepest key wins
+    target = prefix + [str(t) for t in tokens if isinstance(t, str)]
+    best: tuple[int, int, str | None] | None = None  # (depth, line, raw)
+    for path, line, raw in scan_toml_keys(text):
+        depth = len(path)
+        if depth < max(len(prefix), 1) or path != target[:depth]:
+            continue
+        if best is None or depth > best[0]:
+            best = (depth, line, raw if depth == len(target) else None)
+    return (best[1], best[2]) if best else None
+
+
+# ---- where keys sit in TOML text ------------------------------------------------------------------
+#
+# tomllib gives data without positions. A configuration error must still name its line, so this small
+# scanner finds every key's full path and line: table headers, dotted keys and inline tables (which
+# TOML 1.0 keeps on one line) are what configuration uses. It never decides what the data is (tomllib
+# did that), so where it cannot follow the text it merely finds fewer lines.
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TRIPLE_QUOTES = ('"""', "'''")
+
+
+def scan_toml_keys(text: str) -> list[tuple[list[str], int, str | None]]:
+    """Every key of ``text`` as ``(full path, line, raw scalar text or None)``, in order."""
+    out: list[tuple[list[str], int, str | None]] = []
     section: list[str] = []
-    for number, raw in enumerate(lines, 1):
-        line = raw.strip()
-        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", line)
-        if header:
-            section = [p.strip().strip("\"'") for p in header.group(1).split(".")]
-            path = section[len(prefix) :] if section[: len(prefix)] == prefix else None
-            if path and path == names[: len(path)] and (best is None or len(path) >= best[0]):
-                best = (len(path), number)
+    lines = text.splitlines()
+    number = 0
+    while number < len(lines):
+        line = lines[number].strip()
+        number += 1
+        if not line or line.startswith("#"):
             continue
-        if section[: len(prefix)] != prefix:
+        try:
+            if line.startswith("["):
+                section, _ = _read_key(line, 2 if line.startswith("[[") else 1)
+                out.append((list(section), number, None))
+                continue
+            key, i = _read_key(line, 0)
+            if i >= len(line) or line[i] != "=":
+                continue
+            i = _skip_space(line, i + 1)
+            path = section + key
+            quote = line[i : i + 3]
+            if quote in _TRIPLE_QUOTES and line.count(quote) < 2:
+                # A multi-line string: no keys inside, skip to its closing quotes.
+                out.append((path, number, None))
+                while number < len(lines) and quote not in lines[number]:
+                    number += 1
+                number += 1
+                continue
+            if line[i] == "{":
+                out.append((path, number, None))
+                nested: list[tuple[list[str], str | None]] = []
+                _read_inline_table(line, i, path, nested)
+                out.extend((p, number, raw) for p, raw in nested)
+            else:
+                out.append((path, number, line[i : _skip_value(line, i)].strip()))
+        except IndexError:
+            continue  # text tomllib accepted but this scanner cannot follow: fewer lines, no harm
+    return out
+
+
+def _skip_space(s: str, i: int) -> int:
+    while i < len(s) and s[i] in " \t":
+        i += 1
+    return i
+
+
+def _skip_string(s: str, i: int) -> int:
+    """The index just after the one-line string opening at ``s[i]``."""
+    quote = s[i]
+    i += 1
+    while s[i] != quote:
+        i += 2 if quote == '"' and s[i] == "\\" else 1
+    return i + 1
+
+
+def _read_key(s: str, i: int) -> tuple[list[str], int]:
+    """The dotted key at ``s[i:]`` (bare or quoted parts) and the index after it and its spaces."""
+    parts: list[str] = []
+    while True:
+        i = _skip_space(s, i)
+        if s[i] in "\"'":
+            end = _skip_string(s, i)
+            parts.append(s[i + 1 : end - 1])
+            i = end
+        else:
+            m = _BARE_KEY.match(s, i)
+            if not m:
+                raise IndexError(i)
+            parts.append(m.group())
+            i = m.end()
+        i = _skip_space(s, i)
+        if i < len(s) and s[i] == ".":
+            i += 1
             continue
-        within = section[len(prefix) :]
-        m = re.match(r"^([A-Za-z0-9_.\"' -]+?)\s*=", line)
-        if not m:
+        return parts, i
+
+
+def _skip_value(s: str, i: int) -> int:
+    """The index just after the value at ``s[i]``: a scalar, a string or an array."""
+    depth = 0
+    while i < len(s):
+        c = s[i]
+        if c in "\"'":
+            i = _skip_string(s, i)
             continue
-        key_path = within + [p.strip().strip("\"'") for p in m.group(1).split(".")]
-        matches = bool(key_path) and key_path == names[: len(key_path)]
-        if matches and (best is None or len(key_path) >= best[0]):
-            best = (len(key_path), number)
-    return best[1] if best else None
+        if c in "[{":
+            depth += 1
+        elif c in "]}":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif c in ",#" and depth == 0:
+            return i
+        i += 1
+    return i
+
+
+def _read_inline_table(
+    s: str, i: int, prefix: list[str], out: list[tuple[list[str], str | None]]
+) -> int:
+    """Record the keys of the inline table at ``s[i] == "{"``; return the index after it."""
+    i += 1
+    while True:
+        i = _skip_space(s, i)
+        if s[i] == "}":
+            return i + 1
+        key, i = _read_key(s, i)
+        if s[i] != "=":
+            raise IndexError(i)
+        i = _skip_space(s, i + 1)
+        path = prefix + key
+        if s[i] == "{":
+            out.append((path, None))
+            i = _read_inline_table(s, i, path, out)
+        else:
+            end = _skip_value(s, i)
+            out.append((path, s[i:end].strip()))
+            i = end
+        i = _skip_space(s, i)
+        if s[i] == ",":
+            i += 1
