@@ -203,6 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: automatic)",
     )
 
+    from podlint.commands import update
+
+    update.add_arguments(check)
+
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     rules.add_argument("--all", action="store_true", help="include rules that are off by default")

@@ -6,7 +6,10 @@ Rules see plain data and say *where* by JSON Pointer; this module turns every fi
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import fnmatch
+import functools
 import itertools
 import os
 import time
@@ -15,12 +18,13 @@ from dataclasses import dataclass, field
 
 from podlint import suppressions
 from podlint.config.settings import ActiveRule, Settings, active_rules
-from podlint.diagnostics import Diagnostic, Finding, Severity, Span
+from podlint.diagnostics import Diagnostic, Finding, Previous, Severity, Span
 from podlint.document import Document, LoadResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import Registry
+from podlint.previous.model import Match, PreviousPod, PreviousVersions
 from podlint.results import FileResult
-from podlint.rule import Context, PipelineRule, Rule
+from podlint.rule import Context, PipelineRule, Rule, UpdateRule
 from podlint.watchdog import RuleTimeout, Watchdog
 
 # A rule that takes longer than this on one document is reported (it still completes).
@@ -52,7 +56,13 @@ class Linter:
     _instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, Rule]]]] = field(
         default_factory=dict
     )
+    _update_instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, UpdateRule]]]] = (
+        field(default_factory=dict)
+    )
     _who_cache: dict[type[Rule], str] = field(default_factory=dict)
+    # Previous versions of pods (--since, --previous, the language server): update rules run on
+    # the pods that have one.
+    previous: PreviousVersions | None = None
 
     def active(self, settings: Settings) -> list[ActiveRule]:
         cached = self._active.get(id(settings))
@@ -65,7 +75,9 @@ class Linter:
         """The rules that check pods (not the pipeline's own), instantiated once per rule set."""
         cached = self._instances.get(id(active))
         if cached is None or cached[0] is not active:
-            checkers = [(a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule)]
+            checkers = [
+                (a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule | UpdateRule)
+            ]
             cached = (active, checkers)
             self._instances[id(active)] = cached
         return cached[1]
@@ -108,6 +120,7 @@ class Linter:
             if diag is not None:
                 diagnostics.append(diag)
 
+        previous_key = _previous_key(path) if self.previous is not None else None
         for doc in documents:
             if not is_pod(doc.data):
                 if explicit or len(pod_docs) > 0:
@@ -129,6 +142,17 @@ class Linter:
                 diagnostics.extend(
                     self._check_pod(doc, path, loaded.text, settings, active, by_name, watchdog)
                 )
+                match = (
+                    self.previous.match(previous_key, doc.data)
+                    if self.previous is not None and previous_key is not None
+                    else None
+                )
+                if match is not None:
+                    diagnostics.extend(
+                        self._check_update(
+                            match, doc, path, loaded.text, settings, active, by_name, watchdog
+                        )
+                    )
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
         suppressed = 0
@@ -173,57 +197,119 @@ class Linter:
             out.extend(self._rule_error(by_name, path, doc, message))
 
         for entry, rule in self._checkers(active):
-            rule_cls = entry.rule
             ctx.options = entry.options
-            who = self._who(rule_cls)
-            started = time.perf_counter()
-            try:
-                watchdog.start()
-                try:
-                    # A bounded read: a generator that never stops must not exhaust memory.
-                    findings = list(
-                        itertools.islice(rule.check(data, ctx), MAX_FINDINGS_PER_RULE + 1)
-                    )
-                finally:
-                    watchdog.stop()
-            except RuleTimeout:
-                rule_error(
-                    f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
-                    "its time limit; the other rules still ran"
-                )
-                continue
-            except Exception as exc:
-                rule_error(
-                    f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still ran"
-                )
-                continue
-            elapsed = time.perf_counter() - started
-            if elapsed > RULE_TIME_BUDGET:
-                rule_error(
-                    f"{who} took {elapsed:.1f} s on this document, over its budget of "
-                    f"{RULE_TIME_BUDGET:.0f} s"
-                )
-            if len(findings) > MAX_FINDINGS_PER_RULE:
-                del findings[MAX_FINDINGS_PER_RULE:]
-                rule_error(
-                    f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
-                    "document; only the first ones are shown"
-                )
-            for finding in findings:
-                if not _well_formed(finding):
-                    rule_error(
-                        f"{who} returned {_short(finding)}, which is not a Finding (or not a "
-                        "well-formed one); it was ignored"
-                    )
-                    continue
-                try:
-                    out.append(self._locate(doc, path, text, entry, finding))
-                except Exception as exc:  # a fix the renderer cannot apply, say
-                    rule_error(
-                        f"{who} returned a finding podlint could not place "
-                        f"({type(exc).__name__}: {_short(exc)}); it was ignored"
-                    )
+            self._run_rule(
+                entry, functools.partial(rule.check, data, ctx), doc, path, text, watchdog, out,
+                rule_error,
+            )  # fmt: skip
         return out
+
+    def _check_update(
+        self,
+        match: Match,
+        doc: Document,
+        path: str,
+        text: str | None,
+        settings: Settings,
+        active: list[ActiveRule],
+        by_name: dict[str, ActiveRule],
+        watchdog: Watchdog,
+    ) -> list[Diagnostic]:
+        """Update rules on (previous, current); their findings carry the previous value."""
+        out: list[Diagnostic] = []
+        ctx = Context(
+            profile=settings.profile,
+            source_format=doc.format,
+            plain_scalars=doc.plain_scalars,
+            id_changed=match.id_changed,
+        )
+        before = copy.deepcopy(match.previous.data)  # rules must not change it; nor can they
+        current = doc.data
+
+        def rule_error(message: str) -> None:
+            out.extend(self._rule_error(by_name, path, doc, message))
+
+        for entry, rule in self._update_checkers(active):
+            ctx.options = entry.options
+            self._run_rule(
+                entry, functools.partial(rule.check_update, before, current, ctx), doc, path, text,
+                watchdog, out, rule_error, match.previous,
+            )  # fmt: skip
+        return out
+
+    def _update_checkers(self, active: list[ActiveRule]) -> list[tuple[ActiveRule, UpdateRule]]:
+        cached = self._update_instances.get(id(active))
+        if cached is None or cached[0] is not active:
+            checkers = [(a, a.rule()) for a in active if issubclass(a.rule, UpdateRule)]
+            cached = (active, checkers)
+            self._update_instances[id(active)] = cached
+        return cached[1]
+
+    def _run_rule(
+        self,
+        entry: ActiveRule,
+        call: Callable[[], Iterable[Finding]],
+        doc: Document,
+        path: str,
+        text: str | None,
+        watchdog: Watchdog,
+        out: list[Diagnostic],
+        rule_error: Callable[[str], None],
+        previous: PreviousPod | None = None,
+    ) -> None:
+        """Run one rule on one document, bounded in time and findings; place its findings."""
+        who = self._who(entry.rule)
+        started = time.perf_counter()
+        try:
+            watchdog.start()
+            try:
+                # A bounded read: a generator that never stops must not exhaust memory.
+                findings = list(itertools.islice(call(), MAX_FINDINGS_PER_RULE + 1))
+            finally:
+                watchdog.stop()
+        except RuleTimeout:
+            rule_error(
+                f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
+                "its time limit; the other rules still ran"
+            )
+            return
+        except Exception as exc:
+            rule_error(
+                f"{who} raised {type(exc).__name__}: {_short(exc)}; the other rules still ran"
+            )
+            return
+        elapsed = time.perf_counter() - started
+        if elapsed > RULE_TIME_BUDGET:
+            rule_error(
+                f"{who} took {elapsed:.1f} s on this document, over its budget of "
+                f"{RULE_TIME_BUDGET:.0f} s"
+            )
+        if len(findings) > MAX_FINDINGS_PER_RULE:
+            del findings[MAX_FINDINGS_PER_RULE:]
+            rule_error(
+                f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
+                "document; only the first ones are shown"
+            )
+        for finding in findings:
+            if not _well_formed(finding):
+                rule_error(
+                    f"{who} returned {_short(finding)}, which is not a Finding (or not a "
+                    "well-formed one); it was ignored"
+                )
+                continue
+            try:
+                diag = self._locate(doc, path, text, entry, finding)
+            except Exception as exc:  # a fix the renderer cannot apply, say
+                rule_error(
+                    f"{who} returned a finding podlint could not place "
+                    f"({type(exc).__name__}: {_short(exc)}); it was ignored"
+                )
+                continue
+            if previous is not None:
+                diag = dataclasses.replace(
+                    diag, previous=Previous(finding.previous, previous.source, previous.pod_id)
+                )
+            out.append(diag)
 
     def _locate(
         self, doc: Document, path: str, text: str | None, entry: ActiveRule, finding: Finding
@@ -324,6 +410,15 @@ class Linter:
             for d in diagnostics
             if not any(s in (d.name, d.code) or s == "ALL" or d.code.startswith(s) for s in ignored)
         ]
+
+
+def _previous_key(path: str) -> str | None:
+    """How PreviousVersions knows a linted file; None for standard input without a name."""
+    if path == "-" or path.startswith("<"):
+        return None
+    from podlint.previous.sources import key
+
+    return key(path)
 
 
 def _mentions_containers(text: str | None, data: bytes) -> bool:

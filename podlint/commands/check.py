@@ -133,6 +133,7 @@ def run_check(args: Any) -> int:
 
 
 def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
+    from podlint.commands.update import previous_versions
     from podlint.engine import Linter
     from podlint.runner import run
 
@@ -142,6 +143,7 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
         settings = resolver.settings_for(name)
         data = sys.stdin.buffer.read(settings.max_file_size + 1)
         explicit = not getattr(args, "skip_non_pods", False)
+        linter.previous = previous_versions(args, paths, [name], stdin=data)
         return [linter.lint_bytes(data, name, settings, explicit=explicit)]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
@@ -152,7 +154,9 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
         targets = [Target(t.path, explicit=False) for t in targets]
-    use_cache = not args.no_cache and not (args.fix or args.diff)
+    linter.previous = previous_versions(args, paths, [t.path for t in targets])
+    # Update findings depend on the previous version, which the cache's key does not hold.
+    use_cache = not args.no_cache and not (args.fix or args.diff) and linter.previous is None
     if use_cache:
         from podlint.cache import cached_run
 
