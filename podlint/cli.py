@@ -277,6 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: automatic)",
     )
 
+    from podlint.commands import update
+
+    update.add_arguments(check)
+
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     explain = sub.add_parser("explain", help="print a rule's documentation")

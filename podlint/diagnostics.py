@@ -111,6 +111,22 @@ class Finding:
     help: str | None = None
     target: Target = "value"
     fix: Fix | None = None
+    # Update rules only: the previous version's value the message compares with (any JSON value;
+    # None when the previous version has no such member).
+    previous: Any = None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """What an update finding compares with: the previous version's value and where it came from.
+
+    ``source`` names the previous version (``REF:path`` for git, the file of an exported deployed
+    definition); ``pod_id`` is the id of the previous pod (pods are matched by id).
+    """
+
+    value: Any
+    source: str
+    pod_id: str
 
 
 @dataclass(frozen=True)
@@ -129,6 +145,8 @@ class Diagnostic:
     fix: ResolvedFix | None = None
     document: int = 0
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # Set on findings of update rules, which compare the pod with its previous version.
+    previous: Previous | None = field(default=None, compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -6,8 +6,10 @@ Rules see plain data and say *where* by JSON Pointer; this module turns every fi
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import fnmatch
+import functools
 import itertools
 import os
 import time
@@ -19,12 +21,13 @@ from typing import Any
 from podlint import suppressions
 from podlint.config.settings import ActiveRule, Settings, active_rules
 from podlint.containment import describe, no_process_exit, private_copy
-from podlint.diagnostics import Diagnostic, Finding, Severity, Span
+from podlint.diagnostics import Diagnostic, Finding, Previous, Severity, Span
 from podlint.document import Document, LoadResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import BUILTIN_PLUGINS, Registry
+from podlint.previous.model import Match, PreviousPod, PreviousVersions
 from podlint.results import FileResult
-from podlint.rule import Context, PipelineRule, Rule
+from podlint.rule import Context, PipelineRule, Rule, UpdateRule
 from podlint.watchdog import RuleTimeout, Watchdog
 
 # A rule that takes longer than this on one document is reported (it still completes).
@@ -60,7 +63,13 @@ class Linter:
     _instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, Rule]]]] = field(
         default_factory=dict
     )
+    _update_instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, UpdateRule]]]] = (
+        field(default_factory=dict)
+    )
     _who_cache: dict[type[Rule], str] = field(default_factory=dict)
+    # Previous versions of pods (--since, --previous, the language server): update rules run on
+    # the pods that have one.
+    previous: PreviousVersions | None = None
 
     def active(self, settings: Settings) -> list[ActiveRule]:
         cached = self._active.get(id(settings))
@@ -73,7 +82,9 @@ class Linter:
         """The rules that check pods (not the pipeline's own), instantiated once per rule set."""
         cached = self._instances.get(id(active))
         if cached is None or cached[0] is not active:
-            checkers = [(a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule)]
+            checkers = [
+                (a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule | UpdateRule)
+            ]
             cached = (active, checkers)
             self._instances[id(active)] = cached
         return cached[1]
@@ -118,6 +129,7 @@ class Linter:
             if diag is not None:
                 diagnostics.append(diag)
 
+        previous_key = _previous_key(path) if self.previous is not None else None
         for doc in documents:
             if not is_pod(doc.data):
                 if explicit or len(pod_docs) > 0:
@@ -141,6 +153,25 @@ class Linter:
                         doc, path, loaded.text, settings, active, by_name, watchdog, troubles
                     )
                 )
+                match = (
+                    self.previous.match(previous_key, doc.data)
+                    if self.previous is not None and previous_key is not None
+                    else None
+                )
+                if match is not None:
+                    diagnostics.extend(
+                        self._check_update(
+                            match,
+                            doc,
+                            path,
+                            loaded.text,
+                            settings,
+                            active,
+                            by_name,
+                            watchdog,
+                            troubles,
+                        )
+                    )
 
         diagnostics = self._per_file_ignores(diagnostics, path, settings)
         suppressed = 0
@@ -227,12 +258,9 @@ class Linter:
 
         copies: dict[str, Any] = {}
         for entry, rule in self._checkers(active):
-            rule_cls = entry.rule
             ctx.options = entry.options
-            who = self._who(rule_cls)
-            plugin = self.registry.owner.get(rule_cls.name, "")
-            third_party = plugin not in BUILTIN_PLUGINS
-            if third_party:
+            plugin = self._third_party(entry)
+            if plugin is not None:
                 # Each plugin reads its own copy: a rule that changes the pod cannot change what
                 # the built-in rules, or other plugins, see.
                 if plugin not in copies:
@@ -240,64 +268,139 @@ class Linter:
                 rule_data = copies[plugin]
             else:
                 rule_data = data
-            started = time.perf_counter()
-            try:
-                watchdog.start()
-                try:
-                    with no_process_exit() if third_party else nullcontext():
-                        # A bounded read: a generator that never stops must not exhaust memory.
-                        findings = list(
-                            itertools.islice(rule.check(rule_data, ctx), MAX_FINDINGS_PER_RULE + 1)
-                        )
-                finally:
-                    watchdog.stop()
-            except RuleTimeout:
-                rule_error(
-                    f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
-                    "its time limit; the other rules still ran"
-                )
-                continue
-            except KeyboardInterrupt:
-                raise
-            except BaseException as exc:  # SystemExit too: a plugin does not end the run
-                message = (
-                    describe(exc)
-                    if isinstance(exc, SystemExit)
-                    else (f"raised {type(exc).__name__}: {_short(exc)}")
-                )
-                rule_error(f"{who} {message}; the other rules still ran")
-                continue
-            elapsed = time.perf_counter() - started
-            if elapsed > RULE_TIME_BUDGET:
-                # Its verdict is complete: slowness is a note about this run (a loaded machine, a
-                # slow rule), never a reason for the pod to fail.
-                rule_error(
-                    f"{who} took {elapsed:.1f} s on this document, over its budget of "
-                    f"{RULE_TIME_BUDGET:.0f} s; its findings are complete (a note about this run, "
-                    "not about the pod)",
-                    Severity.INFO,
-                )
-            if len(findings) > MAX_FINDINGS_PER_RULE:
-                del findings[MAX_FINDINGS_PER_RULE:]
-                rule_error(
-                    f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
-                    "document; only the first ones are shown"
-                )
-            for finding in findings:
-                if not _well_formed(finding):
-                    rule_error(
-                        f"{who} returned {_short(finding)}, which is not a Finding (or not a "
-                        "well-formed one); it was ignored"
-                    )
-                    continue
-                try:
-                    out.append(self._locate(doc, path, text, entry, finding))
-                except Exception as exc:  # a fix the renderer cannot apply, say
-                    rule_error(
-                        f"{who} returned a finding podlint could not place "
-                        f"({type(exc).__name__}: {_short(exc)}); it was ignored"
-                    )
+            self._run_rule(
+                entry, functools.partial(rule.check, rule_data, ctx), doc, path, text, watchdog,
+                out, rule_error, third_party=plugin is not None,
+            )  # fmt: skip
         return out
+
+    def _third_party(self, entry: ActiveRule) -> str | None:
+        """The plugin of a rule that is not built in, or None for a built-in rule."""
+        plugin = self.registry.owner.get(entry.rule.name, "")
+        return None if plugin in BUILTIN_PLUGINS else plugin
+
+    def _check_update(
+        self,
+        match: Match,
+        doc: Document,
+        path: str,
+        text: str | None,
+        settings: Settings,
+        active: list[ActiveRule],
+        by_name: dict[str, ActiveRule],
+        watchdog: Watchdog,
+        troubles: list[str],
+    ) -> list[Diagnostic]:
+        """Update rules on (previous, current); their findings carry the previous value."""
+        out: list[Diagnostic] = []
+        ctx = Context(
+            profile=settings.profile,
+            source_format=doc.format,
+            plain_scalars=doc.plain_scalars,
+            id_changed=match.id_changed,
+        )
+        before = copy.deepcopy(match.previous.data)  # rules must not change it; nor can they
+        current = doc.data
+
+        def rule_error(message: str, severity: Severity | None = None) -> None:
+            troubles.append(message)
+            out.extend(self._rule_error(by_name, path, doc, message, severity))
+
+        for entry, rule in self._update_checkers(active):
+            ctx.options = entry.options
+            third_party = self._third_party(entry) is not None
+            rule_current = private_copy(current) if third_party else current
+            self._run_rule(
+                entry, functools.partial(rule.check_update, before, rule_current, ctx), doc, path,
+                text, watchdog, out, rule_error, match.previous, third_party=third_party,
+            )  # fmt: skip
+        return out
+
+    def _update_checkers(self, active: list[ActiveRule]) -> list[tuple[ActiveRule, UpdateRule]]:
+        cached = self._update_instances.get(id(active))
+        if cached is None or cached[0] is not active:
+            checkers = [(a, a.rule()) for a in active if issubclass(a.rule, UpdateRule)]
+            cached = (active, checkers)
+            self._update_instances[id(active)] = cached
+        return cached[1]
+
+    def _run_rule(
+        self,
+        entry: ActiveRule,
+        call: Callable[[], Iterable[Finding]],
+        doc: Document,
+        path: str,
+        text: str | None,
+        watchdog: Watchdog,
+        out: list[Diagnostic],
+        rule_error: Callable[..., None],
+        previous: PreviousPod | None = None,
+        *,
+        third_party: bool = False,
+    ) -> None:
+        """Run one rule on one document, bounded in time and findings; place its findings."""
+        who = self._who(entry.rule)
+        started = time.perf_counter()
+        try:
+            watchdog.start()
+            try:
+                with no_process_exit() if third_party else nullcontext():
+                    # A bounded read: a generator that never stops must not exhaust memory.
+                    findings = list(itertools.islice(call(), MAX_FINDINGS_PER_RULE + 1))
+            finally:
+                watchdog.stop()
+        except RuleTimeout:
+            rule_error(
+                f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
+                "its time limit; the other rules still ran"
+            )
+            return
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit too: a plugin does not end the run
+            message = (
+                describe(exc)
+                if isinstance(exc, SystemExit)
+                else f"raised {type(exc).__name__}: {_short(exc)}"
+            )
+            rule_error(f"{who} {message}; the other rules still ran")
+            return
+        elapsed = time.perf_counter() - started
+        if elapsed > RULE_TIME_BUDGET:
+            # Its verdict is complete: slowness is a note about this run (a loaded machine, a
+            # slow rule), never a reason for the pod to fail.
+            rule_error(
+                f"{who} took {elapsed:.1f} s on this document, over its budget of "
+                f"{RULE_TIME_BUDGET:.0f} s; its findings are complete (a note about this run, "
+                "not about the pod)",
+                Severity.INFO,
+            )
+        if len(findings) > MAX_FINDINGS_PER_RULE:
+            del findings[MAX_FINDINGS_PER_RULE:]
+            rule_error(
+                f"{who} reported more than {MAX_FINDINGS_PER_RULE} findings on this "
+                "document; only the first ones are shown"
+            )
+        for finding in findings:
+            if not _well_formed(finding):
+                rule_error(
+                    f"{who} returned {_short(finding)}, which is not a Finding (or not a "
+                    "well-formed one); it was ignored"
+                )
+                continue
+            try:
+                diag = self._locate(doc, path, text, entry, finding)
+            except Exception as exc:  # a fix the renderer cannot apply, say
+                rule_error(
+                    f"{who} returned a finding podlint could not place "
+                    f"({type(exc).__name__}: {_short(exc)}); it was ignored"
+                )
+                continue
+            if previous is not None:
+                diag = dataclasses.replace(
+                    diag, previous=Previous(finding.previous, previous.source, previous.pod_id)
+                )
+            out.append(diag)
 
     def _locate(
         self, doc: Document, path: str, text: str | None, entry: ActiveRule, finding: Finding
@@ -405,6 +508,15 @@ class Linter:
             for d in diagnostics
             if not any(s in (d.name, d.code) or s == "ALL" or d.code.startswith(s) for s in ignored)
         ]
+
+
+def _previous_key(path: str) -> str | None:
+    """How PreviousVersions knows a linted file; None for standard input without a name."""
+    if path == "-" or path.startswith("<"):
+        return None
+    from podlint.previous.sources import key
+
+    return key(path)
 
 
 def _mentions_containers(text: str | None, data: bytes) -> bool:

@@ -120,6 +120,7 @@ class PodlintServer(LanguageServer):
         self._engine: tuple[Any, Any, Any] | None = None  # (registry, linter, resolver)
         self._shown_errors: set[str] = set()
         self._outbox: list[tuple[lsp.MessageType, str]] = []
+        self._head: Any = None  # podlint.previous.head.HeadVersions, made on first lint
 
     # -- the engine (built and used on the worker thread only) ----------------------------------
 
@@ -165,7 +166,13 @@ class PodlintServer(LanguageServer):
         try:
             _, linter, resolver = self.engine()
             settings = resolver.settings_for(path)
-            result = linter.lint_bytes(text.encode("utf-8"), path, settings, explicit=False)
+            data = text.encode("utf-8")
+            # Update rules: the buffer against the file at HEAD, when the workspace is in git.
+            linter.previous = self.previous_version(path, data)
+            try:
+                result = linter.lint_bytes(data, path, settings, explicit=False)
+            finally:
+                linter.previous = None
         except (SettingsError, OSError) as exc:
             self._report_once(f"podlint: configuration for {path}: {exc}", lsp.MessageType.Error)
             return linted
@@ -177,6 +184,13 @@ class PodlintServer(LanguageServer):
             return linted
         linted.diagnostics = [d for d in result.diagnostics if d.name not in HIDDEN_RULES]
         return linted
+
+    def previous_version(self, path: str, data: bytes) -> Any:
+        if self._head is None:
+            from podlint.previous.head import HeadVersions
+
+            self._head = HeadVersions()
+        return self._head.for_buffer(path, data)
 
     def _report_once(self, message: str, kind: lsp.MessageType) -> None:
         # Called on the worker thread: queue it; the event loop sends it (see flush_messages).

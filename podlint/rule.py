@@ -49,6 +49,9 @@ class Context:
     plain_scalars: dict[str, str] = field(default_factory=dict)
     # Shared per-document memo, so several rules can reuse one expensive computation.
     memo: dict[str, Any] = field(default_factory=dict)
+    # Update rules: the previous pod was paired with this one although its id changed (pods are
+    # otherwise matched by id; see podlint.previous.model).
+    id_changed: bool = False
 
     @property
     def version(self) -> MarathonVersion:
@@ -127,6 +130,28 @@ def containers(pod: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
     for i, c in enumerate(as_list(pod.get("containers"))):
         if isinstance(c, dict):
             yield i, c
+
+
+class UpdateRule(Rule):
+    """A rule about a *change*: it compares a pod with its previous version.
+
+    Update rules are collected by the same ``podlint_rules`` hook as every other rule; they run only
+    when a pod has a previous version (``podlint check --since REF`` or ``--previous FILE``, and in
+    the language server against the file at ``HEAD``). :meth:`check_update` receives the previous
+    and the current pod as plain data, which it must not modify, and yields findings by pointer into
+    the *current* pod, each with ``Finding.previous`` set to the previous value it compares with.
+
+    The docstring's ``Example`` holds two code blocks, the previous version then the current one;
+    ``Use instead`` holds a current version (compared with the Example's previous one) or a pair.
+    """
+
+    def check(self, pod: dict[str, Any], ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def check_update(
+        self, previous: dict[str, Any], current: dict[str, Any], ctx: Context
+    ) -> Iterable[Finding]:
+        raise NotImplementedError
 
 
 class PipelineRule(Rule):

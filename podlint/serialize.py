@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
+from podlint.diagnostics import Diagnostic, Previous, ResolvedFix, Severity, Span, TextEdit
 
 JSON_FORMAT_VERSION = 1
 
@@ -52,7 +52,14 @@ def diagnostic_to_dict(d: Diagnostic) -> dict[str, Any]:
                 for e in d.fix.edits
             ],
         }
+    if d.previous is not None:
+        out["previous"] = previous_to_dict(d.previous)
     return out
+
+
+def previous_to_dict(previous: Previous) -> dict[str, Any]:
+    """An update finding's previous version: the value it compares with, and where it came from."""
+    return {"value": previous.value, "source": previous.source, "id": previous.pod_id}
 
 
 def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
@@ -72,6 +79,10 @@ def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
                 for e in f["edits"]
             ),
         )
+    previous = None
+    if isinstance(data.get("previous"), dict):
+        p = data["previous"]
+        previous = Previous(p.get("value"), p["source"], p["id"])
     return Diagnostic(
         file=data["file"],
         code=data["code"],
@@ -84,4 +95,5 @@ def diagnostic_from_dict(data: dict[str, Any]) -> Diagnostic:
         url=data.get("url"),
         fix=fix,
         document=data.get("document", 0),
+        previous=previous,
     )

@@ -12,6 +12,8 @@ from podlint.config.settings import RuleSettings, Settings
 from podlint.diagnostics import Diagnostic
 from podlint.engine import Linter
 from podlint.plugins import Registry, make_plugin_manager
+from podlint.previous.model import PreviousPod, PreviousVersions
+from podlint.previous.sources import for_one_file, load_pods
 
 FIXTURES = Path(__file__).resolve().parent / "rules" / "fixtures"
 
@@ -41,12 +43,23 @@ def lint_text(
     filename: str = "pod.json",
     profile: dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
+    previous: str | None = None,
 ) -> list[Diagnostic]:
+    """Lint ``text``; with ``previous`` (the text of the previous version) update rules run too."""
     linter = Linter(registry())
+    if previous is not None:
+        linter.previous = previous_versions(previous, text, filename)
     result = linter.lint_bytes(
         text.encode("utf-8"), filename, settings_for_rule(rule, profile, options)
     )
     return result.diagnostics
+
+
+def previous_versions(previous: str, current: str, filename: str) -> PreviousVersions:
+    """The previous version of one file, as ``podlint check --previous`` would pair it."""
+    before = load_pods(previous.encode("utf-8"), filename) or []
+    now = load_pods(current.encode("utf-8"), filename) or []
+    return for_one_file([PreviousPod(p, f"previous/{filename}") for p in before], filename, now)
 
 
 def render(diagnostics: list[Diagnostic]) -> str:
@@ -57,6 +70,12 @@ def render(diagnostics: list[Diagnostic]) -> str:
         for d in diagnostics
     ]
     return "".join(line + "\n" for line in lines)
+
+
+def previous_of(fixture: Path) -> str | None:
+    """The previous version of an update rule's fixture: ``fail-x.previous.json`` beside ``fail-x.json``."""
+    path = fixture.with_name(f"{fixture.stem}.previous{fixture.suffix}")
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def sidecar(fixture: Path, kind: str) -> dict[str, Any] | None:

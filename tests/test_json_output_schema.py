@@ -12,7 +12,7 @@ import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pytest
 
 from podlint.cli import main
-from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
+from podlint.diagnostics import Diagnostic, Previous, ResolvedFix, Severity, Span, TextEdit
 from podlint.results import RunSummary
 from podlint.serialize import JSON_FORMAT_VERSION, diagnostic_to_dict
 from tests.conftest import REPO
@@ -68,10 +68,12 @@ def test_schema_lists_every_field_podlint_writes(schema: dict[str, Any]) -> None
         "pod.json", "PL301", "health-check-endpoint", Severity.ERROR, "m", "/id", Span(1, 2, 1, 3),
         help="h", url="https://example.org/x",
         fix=ResolvedFix("f", "safe", (TextEdit(1, 2, "x", Span(1, 2, 1, 3)),)),
+        previous=Previous(1.5, "HEAD:pod.json", "/web"),
     )  # fmt: skip
     written = diagnostic_to_dict(d)
     diag_props = set(schema["$defs"]["diagnostic"]["properties"])
     assert set(written) == diag_props
+    assert set(written["previous"]) == set(schema["$defs"]["previous"]["properties"])
     assert set(written["fix"]) == set(schema["$defs"]["fix"]["properties"])
     assert set(written["fix"]["edits"][0]) == set(schema["$defs"]["edit"]["properties"])
     assert set(RunSummary().as_dict()) == set(schema["$defs"]["summary"]["properties"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -387,3 +388,53 @@ def test_exit_without_shutdown_is_exit_code_1(tmp_path: Path) -> None:
         assert c.proc.wait(timeout=10) == 1
     finally:
         c.close()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_buffer_is_compared_with_the_file_at_head(client: LspClient, tmp_path: Path) -> None:
+    """In a git workspace, update rules compare the buffer with its file at HEAD; a new commit
+    (HEAD moves) is seen at the next change."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@podlint.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@podlint.invalid"}  # fmt: skip
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "commit.gpgsign=false", *args],
+            cwd=tmp_path, env=env, capture_output=True, check=True,
+        )  # fmt: skip
+
+    def pod(cpus: float) -> str:
+        return json.dumps({
+            "id": "/data/db", "role": "data",
+            "containers": [{"name": "db", "resources": {"cpus": cpus, "mem": 512},
+                            "exec": {"command": {"shell": "./db"}},
+                            "volumeMounts": [{"name": "data", "mountPath": "data"}]}],
+            "volumes": [{"name": "data", "persistent": {"size": 512}}],
+            "networks": [{"mode": "host"}],
+        }, indent=2)  # fmt: skip
+
+    path = tmp_path / "db.json"
+    path.write_text(pod(1), "utf-8")
+    git("init", "-q")
+    git("add", "db.json")
+    git("commit", "-q", "-m", "first")
+
+    def change(version: int, text: str) -> list[dict[str, Any]]:
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
+        return [d for d in _diagnostics(client, uri, version) if d["code"].startswith("PL6")]
+
+    uri = _open(client, path, pod(2), "json")
+    (finding,) = [d for d in _diagnostics(client, uri, 1) if d["code"].startswith("PL6")]
+    assert finding["code"] == "PL602"
+    assert "1.1 → 2.1" in finding["message"]
+    assert change(2, pod(1)) == []
+    # Commit 2 cpus: HEAD moved, so 2 cpus is now the previous version and 1 cpus the change.
+    path.write_text(pod(2), "utf-8")
+    git("commit", "-q", "-am", "more cpus")
+    assert change(3, pod(2)) == []
+    (finding,) = change(4, pod(1))
+    assert "2.1 → 1.1" in finding["message"]
+    _shutdown(client)

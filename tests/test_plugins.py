@@ -119,3 +119,27 @@ def test_version_lists_plugins(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("podlint ")
     assert "builtin-rules" in out
+
+
+def test_third_party_update_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from podlint.diagnostics import Previous
+    from podlint.previous.model import PreviousPod
+    from podlint.previous.sources import for_one_file
+
+    _with_entry_points(monkeypatch, ("images", "tests.plugin_samples.update_rule"))
+    _, registry = plugins.make_plugin_manager()
+    assert registry.owner["image-downgrade"] == "images"
+    assert not registry.problems
+    old = json.loads(json.dumps(POD))
+    old["containers"][0]["image"] = {"kind": "DOCKER", "id": "web:1.4"}
+    new = json.loads(json.dumps(old))
+    new["containers"][0]["image"]["id"] = "web:1.3"
+    linter = Linter(registry)
+    settings = Settings(select=["image-downgrade"])
+    # Without a previous version an update rule does not run.
+    assert linter.lint_bytes(json.dumps(new).encode(), "pod.json", settings).diagnostics == []
+    linter.previous = for_one_file([PreviousPod(old, "deployed.json")], "pod.json", [new])
+    [diag] = linter.lint_bytes(json.dumps(new).encode(), "pod.json", settings).diagnostics
+    assert diag.name == "image-downgrade"
+    assert diag.pointer == "/containers/0/image/id"
+    assert diag.previous == Previous("web:1.4", "deployed.json", "/web")

@@ -81,7 +81,7 @@ def test_repository_config_is_valid() -> None:
 
 def test_hook_definitions() -> None:
     hooks = {h["id"]: h for h in _manifest()}
-    assert set(hooks) == {"podlint", "podlint-fix"}
+    assert set(hooks) == {"podlint", "podlint-fix", "podlint-update"}
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types_or"] == ["json", "yaml"]
@@ -91,6 +91,8 @@ def test_hook_definitions() -> None:
         assert "--skip-non-pods" in hook["entry"].split()
     assert "--fix" in hooks["podlint-fix"]["entry"].split()
     assert "--fix" not in hooks["podlint"]["entry"].split()
+    # Staged content against the commit it will follow (see test_update_hook_checks_staged_content).
+    assert hooks["podlint-update"]["entry"].split()[-2:] == ["--since", "HEAD"]
 
 
 def test_repository_config_lints_the_examples() -> None:
@@ -240,3 +242,56 @@ def test_fix_hook_rewrites_the_file(
     assert proc.returncode == 1, output
     assert "files were modified by this hook" in output
     assert '"kind": "DOCKER"' in (project / "pods" / "style.json").read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_update_hook_checks_staged_content(
+    hook_repo: Path, tmp_path: Path, pre_commit_env: dict[str, str]
+) -> None:
+    """``podlint-update`` sees what is staged, not the working tree: pre-commit stashes unstaged
+    changes before it runs hooks on staged files, so ``--since HEAD`` compares the commit being
+    made with its parent."""
+    resident = {
+        "id": "/data/db",
+        "role": "data",
+        "containers": [
+            {"name": "db", "resources": {"cpus": 1, "mem": 512},
+             "exec": {"command": {"shell": "./db"}},
+             "volumeMounts": [{"name": "data", "mountPath": "data"}]}
+        ],
+        "volumes": [{"name": "data", "persistent": {"size": 512}}],
+        "networks": [{"mode": "host"}],
+    }  # fmt: skip
+    folder = tmp_path / "resident"
+    (folder / "pods").mkdir(parents=True)
+    pod_file = folder / "pods" / "db.json"
+    pod_file.write_text(json.dumps(resident, indent=2) + "\n", "utf-8")
+    _commit_all(folder)
+
+    def run_hook() -> subprocess.CompletedProcess[str]:
+        return _pre_commit(
+            "try-repo", str(hook_repo), "podlint-update", "--verbose", "--color", "never",
+            cwd=folder, env=pre_commit_env,
+        )  # fmt: skip
+
+    # Staged: 2 cpus (Marathon refuses it); unstaged on top: back to 1 cpus.
+    changed = json.loads(json.dumps(resident))
+    changed["containers"][0]["resources"]["cpus"] = 2
+    pod_file.write_text(json.dumps(changed, indent=2) + "\n", "utf-8")
+    _git("add", "pods/db.json", cwd=folder)
+    pod_file.write_text(json.dumps(resident, indent=2) + "\n", "utf-8")
+    proc = run_hook()
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    assert "PL602" in output, output
+    assert "1.1 → 2.1" in output
+    # The unstaged change is back in place afterwards.
+    assert json.loads(pod_file.read_text("utf-8")) == resident
+
+    # Staged: an accepted change (more instances); unstaged: the refused one. The hook passes.
+    scaled = {**resident, "scaling": {"kind": "fixed", "instances": 2}}
+    pod_file.write_text(json.dumps(scaled, indent=2) + "\n", "utf-8")
+    _git("add", "pods/db.json", cwd=folder)
+    pod_file.write_text(json.dumps({**changed, "scaling": scaled["scaling"]}, indent=2), "utf-8")
+    proc = run_hook()
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from podlint.rule import DOC_HEADINGS, PipelineRule
+from podlint.rule import DOC_HEADINGS, PipelineRule, UpdateRule
 from tests.ruletest import lint_text, registry
 
 FENCE = re.compile(r"```(json|yaml)\n(.*?)```", re.S)
@@ -65,12 +65,22 @@ def test_rule_examples_behave_as_documented(name: str) -> None:
         if isinstance(loaded, dict) and "rules" in loaded:
             loaded = loaded["rules"].get(name, {})
         options = {k: v for k, v in (loaded or {}).items() if k != "severity"}
+    update = issubclass(rule, UpdateRule)
+    previous: str | None = None
     for heading, should_fire in (("Example", True), ("Use instead", False)):
         blocks = FENCE.findall(sections.get(heading, ""))
         if issubclass(rule, PipelineRule) and not blocks:
             continue
         if not blocks:
             pytest.fail(f"{name}: section {heading!r} has no ```json or ```yaml example")
+        if update:
+            # An update rule's Example is (previous, current); Use instead is a current version
+            # compared with the Example's previous one, or a pair of its own.
+            if heading == "Example" or len(blocks) == 2:
+                assert len(blocks) == 2, f"{name}: {heading!r} needs a previous and a current"
+                previous = blocks[0][1]
+                blocks = blocks[1:]
+            assert len(blocks) == 1, f"{name}: {heading!r} needs one current version"
         for lang, text in blocks:
             diags = lint_text(
                 text,
@@ -79,6 +89,7 @@ def test_rule_examples_behave_as_documented(name: str) -> None:
                 options=options,
                 # A rule whose verdict depends on the cluster names the profile its examples need.
                 profile=_example_profile(rule, heading),
+                previous=previous,
             )
             fired = [d for d in diags if d.name == name]
             if should_fire:

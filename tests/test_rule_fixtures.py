@@ -1,6 +1,9 @@
 """Every rule's fixtures: ``fail-*`` files trigger it exactly as ``<fixture>.expected`` says,
 ``pass-*`` files do not trigger it.
 
+An update rule's fixture is a pair: ``fail-x.json`` (the current version) and
+``fail-x.previous.json`` (the previous one); both are required for update rules.
+
 Set ``PODLINT_UPDATE_FIXTURES=1`` to (re)write the ``.expected`` files, then review the diff.
 """
 
@@ -11,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ruletest import FIXTURES, lint_text, registry, render, sidecar
+from podlint.rule import UpdateRule
+from tests.ruletest import FIXTURES, lint_text, previous_of, registry, render, sidecar
 
 UPDATE = os.environ.get("PODLINT_UPDATE_FIXTURES") == "1"
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -26,6 +30,7 @@ def _fixtures() -> list[Path]:
         if p.suffix in SUFFIXES
         and p.name.startswith(("fail-", "pass-"))
         and ".expected" not in p.name
+        and ".previous." not in p.name
         and not p.name.endswith((".profile.json", ".options.json"))
     )
 
@@ -39,6 +44,7 @@ def _lint(fixture: Path) -> str:
             filename=fixture.name,
             profile=sidecar(fixture, "profile"),
             options=sidecar(fixture, "options"),
+            previous=previous_of(fixture),
         )
     )
 
@@ -48,6 +54,8 @@ def test_fixture(fixture: Path) -> None:
     rule = fixture.parent.name
     assert registry().lookup(rule) is not None, f"fixture folder {rule!r} names no registered rule"
     code = registry().rules[rule].code
+    if issubclass(registry().rules[rule], UpdateRule):
+        assert previous_of(fixture) is not None, f"{fixture.name} has no previous version"
     actual = _lint(fixture)
     own = [line for line in actual.splitlines() if f" {code} {rule} " in line]
     if fixture.name.startswith("pass-"):

@@ -173,6 +173,8 @@ def _lint(
 
         return Linter(registry)
 
+    from podlint.commands.update import previous_versions
+
     if paths == ["-"]:
         name = args.stdin_filename or "-"
         settings = resolver.settings_for(name)
@@ -182,7 +184,9 @@ def _lint(
         else:
             data = sys.stdin.buffer.read(settings.max_file_size + 1)
         explicit = not getattr(args, "skip_non_pods", False)
-        return [make_linter().lint_bytes(data, name, settings, explicit=explicit)]
+        linter = make_linter()
+        linter.previous = previous_versions(args, paths, [name], stdin=data)
+        return [linter.lint_bytes(data, name, settings, explicit=explicit)]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
     try:
@@ -192,7 +196,9 @@ def _lint(
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
         targets = [Target(t.path, explicit=False) for t in targets]
-    use_cache = not args.no_cache and not (args.fix or args.diff)
+    previous = previous_versions(args, paths, [t.path for t in targets])
+    # Update findings depend on the previous version, which the cache's key does not hold.
+    use_cache = not args.no_cache and not (args.fix or args.diff) and previous is None
     if use_cache:
         from podlint.cache import cached_run
 
@@ -207,9 +213,11 @@ def _lint(
         )
     from podlint.runner import run
 
+    linter = make_linter()
+    linter.previous = previous
     return list(
         track(
-            run(make_linter(), resolver.settings_for, targets, args.jobs or None),
+            run(linter, resolver.settings_for, targets, args.jobs or None),
             len(targets),
             enabled=progress,
         )

@@ -25,6 +25,7 @@ from podlint.formatters.ci_common import (
 )
 from podlint.results import Report
 from podlint.rule import Rule
+from podlint.serialize import previous_to_dict
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -180,6 +181,8 @@ def _result(d: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
     }
     if d.fix is not None:
         result["fixes"] = [_fix(d.file, d.fix)]
+    if d.previous is not None:
+        result["properties"]["previous"] = previous_to_dict(d.previous)
     return result
 
 
