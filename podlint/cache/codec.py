@@ -177,6 +177,8 @@ if _plain(Diagnostic) and _plain(Span):
             fix=fix,
             document=document,
             extra={},
+            # Update findings are never cached (runs with a previous version bypass the cache).
+            previous=None,
         )
         return d
 
