@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from podlint.config.settings import SettingsError
@@ -40,11 +41,50 @@ def run_check(args: Any) -> int:
     if args.fix and args.diff:
         raise UsageError("--fix and --diff exclude each other: --diff shows fixes without writing")
 
+    color = _use_color(args)
+    formatters: list[Formatter] = []
+    for i, name in enumerate(formats):
+        target = outputs[i] if i < len(outputs) else "-"
+        formatter: Formatter = registry.formatters[name](
+            color=color and target == "-", show_source=args.show_source
+        )
+        formatter.quiet = args.quiet  # type: ignore[attr-defined]
+        formatter.statistics = args.statistics  # type: ignore[attr-defined]
+        formatters.append(formatter)
+
+    plugin_diags = [
+        Diagnostic(
+            f"<plugin {p.plugin}>",
+            "PL900",
+            "plugin-error",
+            Severity.ERROR,
+            p.message,
+            "",
+            Span(1, 1, 1, 1),
+        )
+        for p in registry.problems
+    ]
+    # Fixes, baselines and --output to a file need the whole run first; otherwise the first
+    # format, when it prints finding by finding to standard output, prints while files are linted.
+    streamed = (
+        formatters[0]
+        if formatters[0].streams
+        and not outputs
+        and not (args.fix or args.diff or args.write_baseline or args.baseline)
+        else None
+    )
     try:
         if args.show_settings:
             print(resolver.describe(args.stdin_filename or paths[0]))
             return EXIT_OK
-        results = _lint(args, registry, resolver, paths)
+        if streamed is not None:
+            results = _lint_streamed(args, registry, resolver, paths, streamed, plugin_diags)
+        else:
+            results = list(_lint(args, registry, resolver, paths)[0])
+            if not (args.fix or args.diff) and paths != ["-"]:
+                # Only fixes need the texts; formats read a snippet's file again, one at a time.
+                for result in results:
+                    result.text = None
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -71,19 +111,7 @@ def run_check(args: Any) -> int:
         except (OSError, ValueError) as exc:
             raise UsageError(f"--baseline {args.baseline}: {exc}") from None
 
-    plugin_diags = [
-        Diagnostic(
-            f"<plugin {p.plugin}>",
-            "PL900",
-            "plugin-error",
-            Severity.ERROR,
-            p.message,
-            "",
-            Span(1, 1, 1, 1),
-        )
-        for p in registry.problems
-    ]
-    if plugin_diags:
+    if plugin_diags and streamed is None:
         results.insert(0, FileResult("<plugins>", plugin_diags))
 
     for r in results:
@@ -111,15 +139,10 @@ def run_check(args: Any) -> int:
         raise UsageError(f"no pod definition found to lint in {looked}{skipped}")
 
     report = Report(results, summary, dict(registry.rules))
-    color = _use_color(args)
-    for i, name in enumerate(formats):
+    for i, formatter in enumerate(formatters):
         target = outputs[i] if i < len(outputs) else "-"
-        formatter: Formatter = registry.formatters[name](
-            color=color and target == "-", show_source=args.show_source
-        )
-        formatter.quiet = args.quiet  # type: ignore[attr-defined]
-        formatter.statistics = args.statistics  # type: ignore[attr-defined]
-        text = formatter.format(report)
+        # The streamed format has printed its findings already; its tail follows them.
+        text = formatter.tail(report) if formatter is streamed else formatter.format(report)
         # With --fix on standard input the fixed text owns standard output (podlint.fixing.apply).
         _emit(text, target, to_stderr=getattr(args, "report_to_stderr", False))
 
@@ -132,7 +155,52 @@ def run_check(args: Any) -> int:
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
 
 
-def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> list[FileResult]:
+def _lint_streamed(
+    args: Any,
+    registry: Registry,
+    resolver: Any,
+    paths: list[str],
+    formatter: Formatter,
+    plugin_diags: list[Diagnostic],
+) -> list[FileResult]:
+    """Lint, printing ``formatter``'s findings as files complete (``podlint.streaming``).
+
+    Results keep their findings for the other formats and the summary, but not their text: a big
+    run holds one file's text at a time.
+    """
+    from podlint.streaming import OrderedStream
+
+    results_iter, order = _lint(args, registry, resolver, paths)
+    write = sys.stdout.write
+
+    def emit(diagnostic: Diagnostic, source: str | None) -> None:
+        write(formatter.diagnostic_text(diagnostic, source))
+
+    stream = OrderedStream(order, emit, _source if formatter.needs_source else None)
+    results: list[FileResult] = []
+    if plugin_diags:
+        plugins = FileResult("<plugins>", plugin_diags)
+        stream.add(plugins)
+        results.append(plugins)
+    from_files = paths != ["-"]
+    for result in results_iter:
+        stream.add(result)
+        if from_files:
+            # Other formats read snippets from the file again, as for results from the cache.
+            result.text = None
+        results.append(result)
+    stream.finish()
+    return results
+
+
+def _source(result: FileResult) -> str | None:
+    return result.text if result.text is not None else result.source_text()
+
+
+def _lint(
+    args: Any, registry: Registry, resolver: Any, paths: list[str]
+) -> tuple[Iterator[FileResult], list[str]]:
+    """The results, in the order of the second item: the paths of the files to lint."""
     from podlint.engine import Linter
     from podlint.runner import run
 
@@ -142,7 +210,7 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
         settings = resolver.settings_for(name)
         data = sys.stdin.buffer.read(settings.max_file_size + 1)
         explicit = not getattr(args, "skip_non_pods", False)
-        return [linter.lint_bytes(data, name, settings, explicit=explicit)]
+        return iter([linter.lint_bytes(data, name, settings, explicit=explicit)]), [name]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
     try:
@@ -152,12 +220,15 @@ def _lint(args: Any, registry: Registry, resolver: Any, paths: list[str]) -> lis
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
         targets = [Target(t.path, explicit=False) for t in targets]
+    order = [t.path for t in targets]
     use_cache = not args.no_cache and not (args.fix or args.diff)
     if use_cache:
         from podlint.cache import cached_run
 
-        return list(cached_run(linter, resolver.settings_for, targets, args.jobs or None, registry))
-    return list(run(linter, resolver.settings_for, targets, args.jobs or None))
+        return cached_run(
+            linter, resolver.settings_for, targets, args.jobs or None, registry
+        ), order
+    return run(linter, resolver.settings_for, targets, args.jobs or None), order
 
 
 def _default_format(registry: Registry) -> str:
