@@ -51,6 +51,11 @@ class Report:
         self.targets.append(TargetResult(name, shown, bound, "PASS" if value <= limit else "FAIL"))
 
 
+def mark(status: str) -> str:
+    """A target's result with its sign: ✔ met, ✘ missed."""
+    return {"PASS": "✔ PASS", "FAIL": "✘ FAIL"}.get(status, status)
+
+
 def seconds(value: float) -> str:
     if value < 1:
         return f"{value * 1000:.0f} ms"
@@ -95,6 +100,29 @@ def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[str]:
     return lines
 
 
+README_START = "<!-- benchmark-targets:start (written by benchmarks/run.py --update-readme) -->"
+README_END = "<!-- benchmark-targets:end -->"
+
+
+def readme_block(report: Report, source: str) -> str:
+    """The targets table for README.md, between its markers."""
+    lines = [README_START, "", f"{report.title.removeprefix('podlint ')} ({source}):", ""]
+    lines += _table(
+        ("case", "measured (median)", "target", "result"),
+        [(t.name, t.measured, t.limit, mark(t.status)) for t in report.targets],
+    )
+    return "\n".join([*lines, "", README_END])
+
+
+def update_readme(readme_text: str, block: str) -> str | None:
+    """``readme_text`` with the block between the markers replaced; None when a marker is missing."""
+    start = readme_text.find(README_START)
+    end = readme_text.find(README_END)
+    if start < 0 or end < start:
+        return None
+    return readme_text[:start] + block + readme_text[end + len(README_END) :]
+
+
 def render(report: Report) -> str:
     out = [f"# {report.title}", "", report.mode, ""]
     out += ["## Machine", ""]
@@ -103,7 +131,7 @@ def render(report: Report) -> str:
     if report.targets:
         out += _table(
             ("target", "measured (median)", "limit", "result"),
-            [(t.name, t.measured, t.limit, f"**{t.status}**") for t in report.targets],
+            [(t.name, t.measured, t.limit, f"**{mark(t.status)}**") for t in report.targets],
         )
     else:
         out.append("No target could be measured.")

@@ -21,12 +21,13 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import corpus as corpus_mod
+from benchmarks import heavy as heavy_mod
 from benchmarks import measure, peers, podlint_cli
 from benchmarks.measure import Command, CommandFailed, Timing
-from benchmarks.report import Report, machine_facts, ratio_text, render
+from benchmarks.report import Report, machine_facts, ratio_text, readme_block, render, update_readme
 
 HERE = Path(__file__).resolve().parent
-GROUPS = ("json", "yaml", "one", "scale", "memory", "jobs", "cache")
+GROUPS = ("json", "yaml", "heavy", "warm", "one", "one-cached", "scale", "memory", "jobs", "cache")
 
 # One Python process reading every JSON file and parsing it: the least any linter has to do.
 FLOOR = (
@@ -73,6 +74,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout", type=float, default=3600, help="seconds before one command is abandoned"
     )
+    parser.add_argument(
+        "--update-readme",
+        action="store_true",
+        help="replace the targets table in README.md with this run's (full runs only)",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.groups.split(",")) - set(GROUPS)
     if unknown:
@@ -111,6 +117,9 @@ class Bench:
             ),
         )
         self.corpus: corpus_mod.Corpus | None = None
+        self.heavy: heavy_mod.HeavyCorpus | None = None
+        # The findings-heavy corpus: the judged size, and twice that for memory and the cache.
+        self.heavy_sizes = (count, count * 2)
         self.podlint: podlint_cli.Podlint | None = None
         self.peers: peers.Peers | None = None
         self.schema: Path | None = None
@@ -157,6 +166,9 @@ class Bench:
         )
         self.log("  generated" if fresh else "  up to date, reused")
         self.describe_corpus()
+        self.log("findings-heavy corpus")
+        self.heavy, heavy_note = heavy_mod.ensure_heavy(self.root, self.heavy_sizes, self.spec.seed)
+        self.report.corpus.append(heavy_note + ".")
         if self.args.generate_only:
             return False
         self.report.machine = machine_facts()
@@ -383,18 +395,32 @@ class Bench:
         )
 
     def group_memory(self) -> None:
+        """Peak RSS, cold: the target on the findings-heavy corpus (findings are what a run keeps)."""
         largest = self.spec.scale_sizes[-1]
-        name = f"peak RSS, {largest:,} files (largest process)"
+        runs: list[tuple[str, str, int, int | None, bool]] = []
+        if self.heavy is not None:
+            big = self.heavy_sizes[-1]
+            folder = f"{self.heavy.folder(big)}/json"
+            runs.append((f"podlint {big:,} heavy JSON, default", folder, big, None, True))
+        runs.append(
+            (
+                f"podlint {largest:,} YAML, default",
+                f"scale-{largest}",
+                largest,
+                None,
+                self.heavy is None,
+            )
+        )
+        runs.append((f"podlint {largest:,} YAML, --jobs 1", f"scale-{largest}", largest, 1, False))
+        judged = runs[0][2]
+        name = f"peak RSS, {judged:,} files, cold (largest process)"
         if not self.podlint:
             self.report.target(name, None, 150, "", unit=" MiB")
             return
-        runs = [("default", None)] + ([("--jobs 1", 1)] if self.podlint.jobs else [])
-        for label, jobs in runs:
-            command = self.command(
-                f"podlint {largest:,} YAML, {label}",
-                self.podlint.check([f"scale-{largest}"], jobs=jobs),
-                largest,
-            )
+        for label, folder, files, jobs, is_target in runs:
+            if jobs is not None and not self.podlint.jobs:
+                continue
+            command = self.command(label, self.podlint.check([folder], jobs=jobs), files)
             self.log(f"  memory of {command.label}")
             try:
                 use = measure.measure_memory(command, self.env, self.args.timeout)
@@ -402,7 +428,7 @@ class Bench:
                 self.note(f"memory: {command.label} failed: {exc}")
                 continue
             self.report.memory.append((command.label, use))
-            if jobs is None:
+            if is_target:
                 tree = (
                     f"; whole tree {use.peak_tree_mib:.1f} MiB"
                     if use.peak_tree_mib is not None
@@ -469,6 +495,119 @@ class Bench:
                 (f"{n:,} YAML files: warm cache ÷ cold (--no-cache)", text)
             )
 
+    def _peer_files(self, folder: str, suffix: str) -> list[str]:
+        return sorted(f"{folder}/{p.name}" for p in (self.root / folder).glob(f"*.{suffix}"))
+
+    def _cjs(self, label: str, files: list[str]) -> Command | None:
+        if not (self.peers and self.schema):
+            return None
+        argv = (str(self.peers.check_jsonschema), "--schemafile", self.schema.name, *files)
+        return self.command(label, argv, len(files))
+
+    def _target_ratio(
+        self,
+        name: str,
+        timings: dict[str, Timing],
+        num: Command | None,
+        den: Command | None,
+        limit: float,
+    ) -> None:
+        if num and den and num.label in timings and den.label in timings:
+            value, text = ratio_text(timings[num.label], timings[den.label])
+            self.report.target(name, value, limit, text)
+        else:
+            self.report.target(name, None, limit, "")
+
+    def group_heavy(self) -> None:
+        """Cold runs on the findings-heavy corpus, JSON and YAML, against check-jsonschema."""
+        n = self.heavy_sizes[0]
+        for fmt, suffix in (("JSON", "json"), ("YAML", "yaml")):
+            name = f"findings-heavy {fmt}, {n:,} files, cold: podlint ÷ check-jsonschema"
+            if self.heavy is None or not self.podlint:
+                self.report.target(name, None, 0.1, "")
+                continue
+            folder = f"{self.heavy.folder(n)}/{suffix}"
+            pl = self.command(f"podlint heavy {fmt}, cold", self.podlint.check([folder]), n)
+            cjs = self._cjs(f"check-jsonschema heavy {fmt}", self._peer_files(folder, suffix))
+            commands = [pl] + ([cjs] if cjs else [])
+            timings = {t.command.label: t for t in self.compare("heavy", commands) or []}
+            self._target_ratio(name, timings, pl, cjs, 0.1)
+
+    def group_warm(self) -> None:
+        """The same JSON files again with the cache warm, on both corpora, beside cold and the peer."""
+        assert self.corpus is not None
+        if not self.podlint or not self.podlint.no_cache:
+            self.note(
+                "warm: skipped, podlint has no --no-cache flag" if self.podlint else "warm: skipped"
+            )
+            return
+        sets = [("clean", "json", self.spec.count)]
+        if self.heavy is not None:
+            sets.append(
+                (
+                    "findings-heavy",
+                    f"{self.heavy.folder(self.heavy_sizes[0])}/json",
+                    self.heavy_sizes[0],
+                )
+            )
+        for corpus_name, folder, n in sets:
+            warm = self.command(
+                f"podlint {corpus_name} JSON, warm cache",
+                self.podlint.check([folder], cache=True),
+                n,
+            )
+            cold = self.command(
+                f"podlint {corpus_name} JSON, cold", self.podlint.check([folder]), n
+            )
+            cjs = self._cjs(
+                f"check-jsonschema {corpus_name} JSON", self._peer_files(folder, "json")
+            )
+            # The warm-up run of the cached command fills the cache; every timed run then hits it.
+            commands = [warm, cold] + ([cjs] if cjs else [])
+            timings = {t.command.label: t for t in self.compare("warm", commands) or []}
+            name = f"{corpus_name} JSON, {n:,} files, cache warm: podlint ÷ check-jsonschema"
+            if corpus_name == "findings-heavy":
+                self._target_ratio(name, timings, warm, cjs, 0.05)
+            elif cjs and warm.label in timings and cjs.label in timings:
+                _, text = ratio_text(timings[warm.label], timings[cjs.label])
+                self.report.comparisons.append((name, text))
+            if warm.label in timings and cold.label in timings:
+                _, text = ratio_text(timings[warm.label], timings[cold.label])
+                self.report.comparisons.append(
+                    (f"{corpus_name} JSON, {n:,} files: warm ÷ cold", text)
+                )
+
+    def group_one_cached(self) -> None:
+        """One file, in a folder where a run over twice the judged corpus was cached."""
+        big = self.heavy_sizes[-1]
+        name = f"one file, cache holding {big:,} files: podlint ÷ check-jsonschema"
+        if self.heavy is None or not self.podlint or not self.podlint.no_cache:
+            self.report.target(name, None, 0.4, "")
+            return
+        folder = f"{self.heavy.folder(big)}/json"
+        one = f"{folder}/pod-00000.json"
+        fill = self.command(
+            f"podlint {big:,} heavy JSON, filling the cache",
+            self.podlint.check([folder], cache=True),
+            big,
+        )
+        self.log(f"  {fill.label}")
+        try:
+            measure.run_once(fill, self.env, self.args.timeout)
+        except Exception as exc:
+            self.note(f"one-cached: skipped, filling the cache failed: {exc}")
+            self.report.target(name, None, 0.4, "")
+            return
+        pl = self.command("podlint 1 file, big cache", self.podlint.check([one], cache=True), 1)
+        cold = self.command("podlint 1 file (same), --no-cache", self.podlint.check([one]), 1)
+        cjs = self._cjs("check-jsonschema 1 file (same)", [one])
+        commands = [pl, cold] + ([cjs] if cjs else [])
+        timings = {
+            t.command.label: t
+            for t in self.compare("one-cached", commands, runs=self.runs * 3) or []
+        }
+        self._target_ratio(name, timings, pl, cjs, 0.4)
+
     # -- podlint's own findings, as a parity smoke signal ------------------------------------------
     def podlint_findings(self) -> None:
         if not self.podlint or self.corpus is None:
@@ -522,7 +661,10 @@ class Bench:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("json", self.group_json),
             ("yaml", self.group_yaml),
+            ("heavy", self.group_heavy),
+            ("warm", self.group_warm),
             ("one", self.group_one),
+            ("one-cached", self.group_one_cached),
             ("scale", self.group_scale),
             ("memory", self.group_memory),
             ("jobs", self.group_jobs),
@@ -555,6 +697,17 @@ def main(argv: list[str] | None = None) -> int:
     out.write_text(markdown, encoding="utf-8")
     print(markdown)
     print(f"written to {out}", file=sys.stderr)
+    if args.update_readme and not bench.quick:
+        readme = HERE.parent / "README.md"
+        block = readme_block(
+            bench.report, f"full table: [{out.name}](benchmarks/results/{out.name})"
+        )
+        updated = update_readme(readme.read_text(encoding="utf-8"), block)
+        if updated is None:
+            print("README.md has no benchmark-targets markers; not updated", file=sys.stderr)
+        else:
+            readme.write_text(updated, encoding="utf-8")
+            print("README.md targets table updated", file=sys.stderr)
     return 0
 
 

@@ -55,6 +55,9 @@ class Document:
     plain_scalars: dict[str, str] = field(default_factory=dict)
     # True when the data was recovered from text with syntax errors (it may be incomplete).
     recovered: bool = False
+    # Finds one pointer's spans without building the table (clean JSON); the table, once built,
+    # answers instead. Both give the same answers.
+    lookup: Callable[[str], NodeSpans | None] | None = None
     _table: dict[str, NodeSpans] | None = None
 
     def table(self) -> dict[str, NodeSpans]:
@@ -63,6 +66,8 @@ class Document:
         return self._table
 
     def node(self, pointer: str) -> NodeSpans | None:
+        if self._table is None and self.lookup is not None:
+            return self.lookup(pointer)
         return self.table().get(pointer)
 
     def locate(self, pointer: str, target: Target = "value") -> tuple[Span, str]:
@@ -71,11 +76,10 @@ class Document:
         A pointer that does not exist (a missing key, say) falls back to its nearest existing ancestor,
         and to the key of that ancestor when there is one, so the finding sits where the user must act.
         """
-        table = self.table()
         tokens = split_pointer(pointer)
         while True:
             current = "".join("/" + t.replace("~", "~0").replace("/", "~1") for t in tokens)
-            spans = table.get(current)
+            spans = self.node(current)
             if spans is not None:
                 if current != pointer:
                     # A missing member: point at the key of the mapping that should hold it, or,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from podlint.commands.progress import track, wants_progress
@@ -55,11 +56,53 @@ def _run_check(args: Any) -> int:
     if args.fix and args.diff:
         raise UsageError("--fix and --diff exclude each other: --diff shows fixes without writing")
 
+    color = _use_color(args)
+    formatters: list[Formatter] = []
+    for i, name in enumerate(formats):
+        target = outputs[i] if i < len(outputs) else "-"
+        formatter: Formatter = registry.formatters[name](
+            color=color and target == "-", show_source=args.show_source
+        )
+        formatter.quiet = args.quiet  # type: ignore[attr-defined]
+        formatter.statistics = args.statistics  # type: ignore[attr-defined]
+        formatters.append(formatter)
+
+    plugin_diags = [
+        Diagnostic(
+            f"<plugin {p.plugin}>",
+            "PL900",
+            "plugin-error",
+            Severity.ERROR,
+            p.message,
+            "",
+            Span(1, 1, 1, 1),
+        )
+        for p in registry.problems
+    ]
+    # Fixes, baselines and --output to a file need the whole run first; otherwise the first
+    # format, when it prints finding by finding to standard output, prints while files are linted.
+    streamed = (
+        formatters[0]
+        if formatters[0].streams
+        and not outputs
+        and not (args.fix or args.diff or args.write_baseline or args.baseline)
+        else None
+    )
+    progress = wants_progress(formats, args)
     try:
         if args.show_settings:
             print(resolver.describe(args.stdin_filename or paths[0]))
             return EXIT_OK
-        results = _lint(args, registry, resolver, paths, progress=wants_progress(formats, args))
+        if streamed is not None:
+            results = _lint_streamed(
+                args, registry, resolver, paths, streamed, plugin_diags, progress=progress
+            )
+        else:
+            results = list(_lint(args, registry, resolver, paths, progress=progress)[0])
+            if not (args.fix or args.diff) and paths != ["-"]:
+                # Only fixes need the texts; formats read a snippet's file again, one at a time.
+                for result in results:
+                    result.text = None
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -90,19 +133,7 @@ def _run_check(args: Any) -> int:
         except (OSError, ValueError) as exc:
             raise UsageError(f"--baseline {args.baseline}: {exc}") from None
 
-    plugin_diags = [
-        Diagnostic(
-            f"<plugin {p.plugin}>",
-            "PL900",
-            "plugin-error",
-            Severity.ERROR,
-            p.message,
-            "",
-            Span(1, 1, 1, 1),
-        )
-        for p in registry.problems
-    ]
-    if plugin_diags:
+    if plugin_diags and streamed is None:
         results.insert(0, FileResult("<plugins>", plugin_diags))
 
     for r in results:
@@ -130,15 +161,10 @@ def _run_check(args: Any) -> int:
         raise UsageError(f"no pod definition found to lint in {looked}{skipped}")
 
     report = Report(results, summary, dict(registry.rules))
-    color = _use_color(args)
-    for i, name in enumerate(formats):
+    for i, formatter in enumerate(formatters):
         target = outputs[i] if i < len(outputs) else "-"
-        formatter: Formatter = registry.formatters[name](
-            color=color and target == "-", show_source=args.show_source
-        )
-        formatter.quiet = args.quiet  # type: ignore[attr-defined]
-        formatter.statistics = args.statistics  # type: ignore[attr-defined]
-        text = formatter.format(report)
+        # The streamed format has printed its findings already; its tail follows them.
+        text = formatter.tail(report) if formatter is streamed else formatter.format(report)
         # With --fix on standard input the fixed text owns standard output (podlint.fixing.apply).
         _emit(text, target, to_stderr=getattr(args, "report_to_stderr", False))
 
@@ -164,9 +190,64 @@ def _one_report_on_stdout(formats: list[str], outputs: list[str]) -> None:
         )
 
 
+def _lint_streamed(
+    args: Any,
+    registry: Registry,
+    resolver: Any,
+    paths: list[str],
+    formatter: Formatter,
+    plugin_diags: list[Diagnostic],
+    *,
+    progress: bool = False,
+) -> list[FileResult]:
+    """Lint, printing ``formatter``'s findings as files complete (``podlint.streaming``).
+
+    Results keep their findings for the other formats and the summary, but not their text: a big
+    run holds one file's text at a time.
+    """
+    from podlint.streaming import OrderedStream
+
+    results_iter, order = _lint(args, registry, resolver, paths, progress=progress)
+
+    def emit(diagnostic: Diagnostic, source: str | None) -> None:
+        _write_stdout(formatter.diagnostic_text(diagnostic, source))
+
+    stream = OrderedStream(order, emit, _source if formatter.needs_source else None)
+    results: list[FileResult] = []
+    if plugin_diags:
+        plugins = FileResult("<plugins>", plugin_diags)
+        stream.add(plugins)
+        results.append(plugins)
+    from_files = paths != ["-"]
+    for result in results_iter:
+        stream.add(result)
+        if from_files:
+            # Other formats read snippets from the file again, as for results from the cache.
+            result.text = None
+        results.append(result)
+    stream.finish()
+    return results
+
+
+def _source(result: FileResult) -> str | None:
+    return result.text if result.text is not None else result.source_text()
+
+
+def _write_stdout(text: str) -> None:
+    """Standard output, encoded so that no value can make the write fail (see ``to_bytes``)."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a text-only stream (tests, embedding)
+        sys.stdout.write(to_bytes(text).decode("utf-8"))
+        return
+    sys.stdout.flush()
+    binary.write(to_bytes(text))
+
+
 def _lint(
     args: Any, registry: Registry, resolver: Any, paths: list[str], *, progress: bool = False
-) -> list[FileResult]:
+) -> tuple[Iterator[FileResult], list[str]]:
+    """The results, in the order of the second item: the paths of the files to lint."""
+
     def make_linter() -> Linter:
         # Built on demand: a run the cache answers whole never imports the engine.
         from podlint.engine import Linter
@@ -186,7 +267,7 @@ def _lint(
         explicit = not getattr(args, "skip_non_pods", False)
         linter = make_linter()
         linter.previous = previous_versions(args, paths, [name], stdin=data)
-        return [linter.lint_bytes(data, name, settings, explicit=explicit)]
+        return iter([linter.lint_bytes(data, name, settings, explicit=explicit)]), [name]
     if "-" in paths:
         raise UsageError("- (standard input) cannot be combined with other paths")
     try:
@@ -196,32 +277,27 @@ def _lint(
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
         targets = [Target(t.path, explicit=False) for t in targets]
-    previous = previous_versions(args, paths, [t.path for t in targets])
+    order = [t.path for t in targets]
+    previous = previous_versions(args, paths, order)
     # Update findings depend on the previous version, which the cache's key does not hold.
     use_cache = not args.no_cache and not (args.fix or args.diff) and previous is None
     if use_cache:
         from podlint.cache import cached_run
 
-        return list(
-            track(
-                cached_run(
-                    make_linter, resolver.settings_for, targets, args.jobs or None, registry
-                ),
-                len(targets),
-                enabled=progress,
-            )
-        )
+        return track(
+            cached_run(make_linter, resolver.settings_for, targets, args.jobs or None, registry),
+            len(targets),
+            enabled=progress,
+        ), order
     from podlint.runner import run
 
     linter = make_linter()
     linter.previous = previous
-    return list(
-        track(
-            run(linter, resolver.settings_for, targets, args.jobs or None),
-            len(targets),
-            enabled=progress,
-        )
-    )
+    return track(
+        run(linter, resolver.settings_for, targets, args.jobs or None),
+        len(targets),
+        enabled=progress,
+    ), order
 
 
 def _default_format(registry: Registry) -> str:

@@ -1,4 +1,10 @@
-"""The formatter interface: a formatter turns a finished run into text; it is the only code that prints."""
+"""The formatter interface: a formatter turns a run into text; it is the only code that prints.
+
+A format that prints each finding on its own can also print while the run goes on (``streams``):
+the finding's text (:meth:`Formatter.diagnostic_text`) as soon as no file still to come can sort
+before it, then the tail (:meth:`Formatter.tail`) once the run is over. Its ``format`` is built from
+the same two methods, so the streamed text is the text of ``format``.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +27,42 @@ class Formatter:
         self.color = color
         self.show_source = show_source
 
+    # True when the format can print finding by finding (see the module docstring).
+    streams: ClassVar[bool] = False
+
     def format(self, report: Report) -> str:
         raise NotImplementedError
+
+    @property
+    def needs_source(self) -> bool:
+        """Whether :meth:`diagnostic_text` shows the file's text (snippets)."""
+        return False
+
+    def diagnostic_text(self, diagnostic: Diagnostic, source: str | None) -> str:
+        """The text of one finding, newline-terminated (streaming formats only)."""
+        raise NotImplementedError
+
+    def tail(self, report: Report) -> str:
+        """What follows the findings: statistics, the summary (streaming formats only)."""
+        raise NotImplementedError
+
+    def format_streamed(self, report: Report) -> str:
+        """``format`` of a streaming format: every finding in order, then the tail."""
+        out: list[str] = []
+        current: str | None = None
+        source: str | None = None
+        files = {f.path: f for f in report.files} if self.needs_source else {}
+        for d in report.diagnostics:
+            if self.needs_source and d.file != current:
+                # One file's text at a time: the findings are sorted by file.
+                current = d.file
+                result = files.get(d.file)
+                source = None
+                if result is not None:
+                    source = result.text if result.text is not None else result.source_text()
+            out.append(self.diagnostic_text(d, source))
+        out.append(self.tail(report))
+        return "".join(out)
 
 
 def count_by_severity(diagnostics: Sequence[Diagnostic]) -> dict[str, int]:

@@ -36,11 +36,19 @@ class GithubFormatter(Formatter):
     description = "GitHub Actions annotations (workflow commands); the default under GitHub Actions"
     quiet = False
 
+    streams = True
+
     def format(self, report: Report) -> str:
-        lines = [self.command(d) for d in report.diagnostics]
+        return self.format_streamed(report)
+
+    def diagnostic_text(self, diagnostic: Diagnostic, source: str | None) -> str:
+        return self.command(diagnostic) + "\n"
+
+    def tail(self, report: Report) -> str:
         if not self.quiet:
-            lines.append(self._summary(report))
-        return "\n".join(lines) + "\n"
+            return self._summary(report) + "\n"
+        # Even a quiet run with nothing to say ends its output with a line break.
+        return "" if any(f.diagnostics for f in report.files) else "\n"
 
     @staticmethod
     def command(d: Diagnostic) -> str:

@@ -39,30 +39,32 @@ class TextFormatter(Formatter):
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
 
+    streams = True
+
+    @property
+    def needs_source(self) -> bool:
+        return self.show_source
+
     def format(self, report: Report) -> str:
+        return self.format_streamed(report)
+
+    def diagnostic_text(self, diagnostic: Diagnostic, source: str | None) -> str:
+        out = [self._header(diagnostic)]
+        if self.show_source:
+            out.extend(self._snippet(diagnostic, source))
+        if diagnostic.help:
+            out.append(f"   {self._c(_BLUE, '=')} help: {inline(diagnostic.help)}")
+        if self.show_source or diagnostic.help:
+            out.append("")
+        return "\n".join(out) + "\n"
+
+    def tail(self, report: Report) -> str:
         out: list[str] = []
-        texts = (
-            {
-                f.path: f.text if f.text is not None else f.source_text()
-                for f in report.files
-                if f.diagnostics
-            }
-            if self.show_source
-            else {}
-        )
-        for d in report.diagnostics:
-            out.append(self._header(d))
-            if self.show_source:
-                out.extend(self._snippet(d, texts.get(d.file)))
-            if d.help:
-                out.append(f"   {self._c(_BLUE, '=')} help: {inline(d.help)}")
-            if self.show_source or d.help:
-                out.append("")
         if self.statistics:
             out.extend(self._statistics(report.diagnostics))
         if not self.quiet:
             out.append(self._summary(report))
-        return "\n".join(out) + ("\n" if out else "")
+        return "".join(line + "\n" for line in out)
 
     def _header(self, d: Diagnostic) -> str:
         location = self._c(_BOLD, f"{inline(d.file)}:{d.span.line}:{d.span.column}:")

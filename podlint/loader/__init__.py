@@ -10,9 +10,9 @@ Design:
 * Encoding (``encoding``): UTF-8 only, a byte-order mark is dropped (offsets and columns never count
   it); CRLF and lone CR line ends are fine. Spans are 1-based, end exclusive, columns in code points.
 * JSON (``json_fast``, ``json_scanner``): Marathon's API is JSON, so JSON is read strictly. Clean
-  files take the fast path, the standard library's C decoder with strictness hooks, and their span
-  table is built only when something asks for it (``Document.index_builder``): most files have no
-  finding and never pay for positions. Files the fast path refuses go through a regex-driven,
+  files take the fast path, the standard library's C decoder with strictness hooks; most files have
+  no finding and never pay for positions, and those that do look up each pointer by walking to it
+  with the C scanner (``json_positions``), at a cost that follows the path, not the file. Files the fast path refuses go through a regex-driven,
   iterative scanner that reports each mistake at the offending character and recovers where the
   text is still readable (``Document.recovered``).
 * YAML (``yaml_events``, ``yaml_compose``, ``yaml_resolve``, ``yaml_strict``): libyaml's parser
@@ -27,8 +27,9 @@ Design:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from podlint.diagnostics import Span
 from podlint.document import Document, Format, LoadProblem, LoadResult, NodeSpans
@@ -64,6 +65,10 @@ LOADER_RULES: tuple[str, ...] = (
 )
 
 _ORIGIN = Span(1, 1, 1, 1)
+
+# Clean JSON answers position lookups by walking the pointer (``json_positions``) instead of
+# building the whole table; tests switch this off to compare the two.
+FAST_POSITIONS = True
 
 
 def detect_format(filename: str, data: bytes | str) -> Format:
@@ -190,6 +195,22 @@ def _json_index(text: str) -> dict[str, NodeSpans]:
         return {"": NodeSpans(lines.span(0, len(text)), None, 0, len(text))}
 
 
+def _json_lookup(text: str) -> Callable[[str], NodeSpans | None]:
+    """``node(pointer)`` for a clean file; the walker is made on the first lookup (most files
+    have no finding and never look one up)."""
+    walker: Any = None
+
+    def node(pointer: str) -> NodeSpans | None:
+        nonlocal walker
+        if walker is None:
+            from podlint.loader.json_positions import JsonPositions
+
+            walker = JsonPositions(text)
+        return walker.node(pointer)
+
+    return node
+
+
 def _root_extent(text: str) -> Span:
     """The span of the whole value of a clean file, from C-speed string operations only."""
     start = len(text) - len(text.lstrip(" \t\r\n"))
@@ -207,7 +228,11 @@ def _load_json(text: str, max_depth: int) -> LoadResult:
     value = parse_fast(text, max_depth)
     if value is not FAILED:
         document = Document(
-            value, "json", index_builder=partial(_json_index, text), extent=_root_extent(text)
+            value,
+            "json",
+            index_builder=partial(_json_index, text),
+            lookup=_json_lookup(text) if FAST_POSITIONS else None,
+            extent=_root_extent(text),
         )
         return LoadResult(text, "json", documents=[document])
     # The scanners are imported on first use: a run over clean JSON never needs them.

@@ -32,11 +32,11 @@ def build_table(
     table: dict[str, NodeSpans] = {}
     starts = lines.starts
     for entry in entries:
-        table[entry[0]] = _node_spans(entry, starts)
+        table[entry[0]] = node_spans(entry, starts)
     return table
 
 
-def _node_spans(entry: tuple[Any, ...], starts: list[int]) -> NodeSpans:
+def node_spans(entry: tuple[Any, ...], starts: list[int]) -> NodeSpans:
     # The line lookups are inlined (this runs once per value looked up).
     _, value_start, value_end, key_start, key_end = entry[:5]
     line = bisect_right(starts, value_start)
@@ -80,7 +80,7 @@ class SpanTable(dict[str, NodeSpans]):
         entry = self._raw.get(key)
         if entry is None:
             return None
-        spans = _node_spans(entry, self._starts)
+        spans = node_spans(entry, self._starts)
         dict.__setitem__(self, key, spans)
         return spans
 
@@ -90,7 +90,7 @@ class SpanTable(dict[str, NodeSpans]):
         # Rebuilt in entry order, so iteration order is the eager table's whatever was read first.
         starts = self._starts
         converted = {
-            key: found if (found := dict.get(self, key)) is not None else _node_spans(entry, starts)
+            key: found if (found := dict.get(self, key)) is not None else node_spans(entry, starts)
             for key, entry in self._raw.items()
         }
         dict.clear(self)

@@ -1,0 +1,116 @@
+"""``--format json`` writes exactly what ``json.dumps(payload, indent=2, ensure_ascii=False)`` writes.
+
+The formatter's own encoder (``encode_indented``) replaces the standard library's pure-Python
+indented encoder for speed; it must never change a byte of the contract.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+
+from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
+from podlint.formatters.json_format import JsonFormatter, encode_indented
+from podlint.results import FileResult, Report, RunSummary
+
+_CHARS = 'aé€😀"\\/\n\r\t\x00\x1f\x7f\u2028 ~\ud800'
+
+
+def _text(rng: random.Random) -> str:
+    return "".join(rng.choice(_CHARS) for _ in range(rng.randrange(8)))
+
+
+def _value(rng: random.Random, depth: int = 0) -> Any:
+    kind = rng.randrange(10 if depth < 4 else 7)
+    if kind == 0:
+        return rng.choice([True, False, None])
+    if kind == 1:
+        return rng.randint(-(10**20), 10**20)
+    if kind == 2:
+        return rng.choice([0.1, -2.5e-300, 1e22, 0.0, -0.0, 123456789.125])
+    if kind in (3, 4, 5, 6):
+        return _text(rng)
+    if kind in (7, 8):
+        return {_text(rng): _value(rng, depth + 1) for _ in range(rng.randrange(4))}
+    return [_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+
+
+def test_random_values_encode_like_the_standard_library() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        value = _value(rng)
+        assert encode_indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "value", [float("nan"), float("inf"), Severity.ERROR, {1: "int key"}, (1, 2), True.__class__]
+)
+def test_what_it_does_not_write_is_refused(value: Any) -> None:
+    with pytest.raises(TypeError):
+        encode_indented({"a": [value]})
+
+
+def _diagnostic(message: str, fix: bool) -> Diagnostic:
+    resolved = None
+    if fix:
+        resolved = ResolvedFix(
+            "quote it",
+            "safe",
+            (TextEdit(3, 5, '"5"', Span(2, 4, 2, 6)), TextEdit(9, 9, "", Span(3, 1, 3, 1))),
+        )
+    return Diagnostic(
+        "pods/ä.json",
+        "PL101",
+        "type",
+        Severity.ERROR,
+        message,
+        "/a~1b/0",
+        Span(2, 4, 2, 6),
+        help="do this\nthen that" if fix else None,
+        url="https://example.com/r",
+        fix=resolved,
+    )
+
+
+def test_the_report_is_the_standard_librarys_text() -> None:
+    diagnostics = [_diagnostic("bad “value” \t 'x'", True), _diagnostic("plain", False)]
+    report = Report([FileResult("pods/ä.json", diagnostics)], RunSummary(files=1, errors=2))
+    expected = {
+        "version": 1,
+        "diagnostics": [json.loads(json.dumps(d)) for d in _plain(diagnostics)],
+        "summary": report.summary.as_dict(),
+    }
+    text = JsonFormatter().format(report)
+    assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+def _plain(diagnostics: list[Diagnostic]) -> list[dict[str, Any]]:
+    from podlint.serialize import diagnostic_to_dict
+
+    return [diagnostic_to_dict(d) for d in sorted(diagnostics)]
+
+
+def test_an_empty_report_is_the_standard_librarys_text() -> None:
+    report = Report([FileResult("a.json", [])], RunSummary(files=1))
+    expected = {"version": 1, "diagnostics": [], "summary": report.summary.as_dict()}
+    assert (
+        JsonFormatter().format(report) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def test_values_the_shortcut_refuses_are_written_by_the_standard_library(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import podlint.formatters.json_format as module
+
+    def refuse(value: Any, indent: str = "") -> str:
+        raise TypeError(value)
+
+    diagnostics = [_diagnostic("x", True), _diagnostic("y", False)]
+    report = Report([FileResult("pods/ä.json", diagnostics)], RunSummary(files=1, errors=2))
+    fast = JsonFormatter().format(report)
+    monkeypatch.setattr(module, "encode_indented", refuse)
+    assert JsonFormatter().format(report) == fast
