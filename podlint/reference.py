@@ -80,7 +80,7 @@ def generate() -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in rules:
-        policy = " (policy)" if r.policy else ""
+        policy = " (policy)" if r.policy else "" if r.default_enabled else " (off by default)"
         out.append(
             f"| {r.code} | [{r.name}](#{_anchor(r.name)}) | {r.severity.value}{policy} | "
             f"{', '.join(r.marathon_rules) or '—'} | "
@@ -117,6 +117,8 @@ def generate() -> str:
         facts = [f"Default severity: **{r.severity.value}**"]
         if r.policy:
             facts.append("policy rule, off until configured")
+        elif not r.default_enabled:
+            facts.append(f"off by default: turn it on with `extend_select: [{r.name}]`")
         if r.marathon_rules:
             facts.append("Marathon rules: " + ", ".join(r.marathon_rules))
         if r.settings:

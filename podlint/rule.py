@@ -74,13 +74,11 @@ class Rule:
     settings: ClassVar[tuple[str, ...]] = ()
     # Policy rules are off until configured.
     policy: ClassVar[bool] = False
+    # A rule that is off unless selected by name, code or prefix (``extend_select``), for checks
+    # whose finding does not hold on every cluster.
+    default_enabled: ClassVar[bool] = True
     # A dataclass describing the rule's options (typed, with defaults).
     options: ClassVar[type] = NoOptions
-    # Cluster profile (configuration keys) under which the docstring's examples are meant; the docs
-    # test lints `Example` with `example_profile` and `Use instead` with `use_instead_profile` (or
-    # `example_profile` when that is not set).
-    example_profile: ClassVar[dict[str, Any] | None] = None
-    use_instead_profile: ClassVar[dict[str, Any] | None] = None
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

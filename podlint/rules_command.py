@@ -19,6 +19,7 @@ def rule_record(rule: type[Rule], plugin: str) -> dict[str, object]:
         "severity": rule.severity.value,
         "summary": rule.summary,
         "policy": rule.policy,
+        "default_enabled": rule.default_enabled and not rule.policy,
         "marathon_rules": list(rule.marathon_rules),
         "settings": list(rule.settings),
         "options": [
@@ -47,6 +48,8 @@ def list_rules(fmt: str, include_all: bool) -> int:
         return EXIT_OK
     for r in rules:
         tag = " [policy, off until configured]" if r.policy else ""
+        if not r.policy and not r.default_enabled:
+            tag = " [off by default]"
         print(f"{r.code:6} {r.name:34} {r.severity.value:8} {r.summary}{tag}")
     return EXIT_OK
 
@@ -66,6 +69,8 @@ def explain(name: str) -> int:
         meta.append("Depends on: " + ", ".join(f"cluster.{s}" for s in rule.settings))
     if rule.policy:
         meta.append("Policy rule: off until configured under `rules:`")
+    elif not rule.default_enabled:
+        meta.append(f"Off by default: turn it on with `extend_select: [{rule.name}]`")
     print(header)
     print("=" * len(header))
     for line in meta:

@@ -67,7 +67,7 @@ class PlacementConstraintInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"constraints": [
         {"fieldName": "hostname", "operator": "MAX_PER", "value": "two"}
@@ -80,7 +80,7 @@ class PlacementConstraintInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"constraints": [
         {"fieldName": "hostname", "operator": "MAX_PER", "value": "2"}

@@ -63,6 +63,8 @@ class LegacyFieldConstraints(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/legacy",
@@ -80,6 +82,8 @@ class LegacyFieldConstraints(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/legacy",
@@ -114,7 +118,6 @@ class LegacyFieldConstraints(Rule):
         "R63", "R64", "R66",
     )  # fmt: skip
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

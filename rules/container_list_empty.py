@@ -26,6 +26,8 @@ class EmptyContainers(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/empty",
@@ -36,6 +38,8 @@ class EmptyContainers(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/empty",
@@ -62,8 +66,6 @@ class EmptyContainers(Rule):
     summary = "The pod has no containers (Marathon 1.4; the schema reports it for 1.5+)"
     marathon_rules = ("R14",)
     settings = ("marathon_version",)
-    # The doc examples are linted with this profile (the rule applies to 1.4 only).
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

@@ -37,6 +37,8 @@ class HealthCheckExecUnsupported(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/worker",
@@ -54,6 +56,8 @@ class HealthCheckExecUnsupported(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/worker",
@@ -85,7 +89,6 @@ class HealthCheckExecUnsupported(Rule):
     summary = "Exec health checks need Marathon 1.5+ and a Mesos master 1.3.0 or newer"
     marathon_rules = ("R61", "P9")
     settings = ("marathon_version", "mesos_master_version")
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         reason = self._reason(ctx)

@@ -27,6 +27,8 @@ class ImagePullConfigNotDocker(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.8", features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/appc",
@@ -45,6 +47,8 @@ class ImagePullConfigNotDocker(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.8", features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/appc",
@@ -76,7 +80,6 @@ class ImagePullConfigNotDocker(Rule):
     summary = "image.pullConfig works only with Docker images"
     marathon_rules = ("R70",)
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.8", "features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.version.at_least(5) or ctx.version.at_least(9):

@@ -28,6 +28,8 @@ class ImagePullConfigUnknownSecret(Rule):
 
     Example
     -------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/private",
@@ -46,6 +48,8 @@ class ImagePullConfigUnknownSecret(Rule):
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/private",

@@ -24,7 +24,7 @@ class DuplicateKey(PipelineRule):
     {
       "id": "/web",
       "id": "/api",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -33,7 +33,7 @@ class DuplicateKey(PipelineRule):
     ```json
     {
       "id": "/api",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 

@@ -28,7 +28,7 @@ class InvalidSyntax(PipelineRule):
     {
       "id": "/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 0.5, "mem": 64},},
+        {"name": "web", "resources": {"cpus": 0.5, "mem": 64}, "image": {"kind": "DOCKER", "id": "nginx:1.25"},},
       ]
     }
     ```
@@ -39,7 +39,7 @@ class InvalidSyntax(PipelineRule):
     {
       "id": "/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 0.5, "mem": 64}}
+        {"name": "web", "resources": {"cpus": 0.5, "mem": 64}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}
       ]
     }
     ```

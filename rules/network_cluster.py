@@ -27,13 +27,13 @@ class NetworkNotOnCluster(Rule):
 
     Example
     -------
-    With ``networks: [dcos, calico]`` in the profile:
+    With `cluster: {networks: [dcos, calico]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcoss"}]
@@ -42,11 +42,13 @@ class NetworkNotOnCluster(Rule):
 
     Use instead
     -----------
+    With `cluster: {networks: [dcos, calico]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcos"}]
@@ -68,7 +70,6 @@ class NetworkNotOnCluster(Rule):
     summary = "Container networks must exist on the cluster"
     marathon_rules = ()
     settings = ("networks", "default_network_name")
-    example_profile = {"networks": ["dcos", "calico"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         known = ctx.profile.networks

@@ -39,7 +39,7 @@ class NetworkNameInvalid(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container"}]
@@ -52,7 +52,7 @@ class NetworkNameInvalid(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcos"}]

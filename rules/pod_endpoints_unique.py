@@ -42,9 +42,9 @@ class PodEndpointsNotUnique(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8080}]},
-        {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32},
+        {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8081}]}
       ],
       "networks": [{"mode": "host"}]
@@ -57,9 +57,9 @@ class PodEndpointsNotUnique(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8080}]},
-        {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32},
+        {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"},
          "endpoints": [{"name": "admin", "hostPort": 8081}]}
       ],
       "networks": [{"mode": "host"}]

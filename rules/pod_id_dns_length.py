@@ -36,7 +36,7 @@ class PodIdDnsLength(Rule):
     ```json
     {
       "id": "/analytics/ingestion-pipeline-with-a-very-long-descriptive-name",
-      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/worker:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -46,7 +46,7 @@ class PodIdDnsLength(Rule):
     ```json
     {
       "id": "/analytics/ingestion",
-      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/worker:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```

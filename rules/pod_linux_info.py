@@ -32,7 +32,7 @@ class PodLinuxInfoInvalid(Rule):
     {
       "id": "/web",
       "linuxInfo": {"ipcInfo": {"mode": "SHARE_PARENT", "shmSize": 64}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -43,7 +43,7 @@ class PodLinuxInfoInvalid(Rule):
     {
       "id": "/web",
       "linuxInfo": {"ipcInfo": {"mode": "PRIVATE", "shmSize": 64}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

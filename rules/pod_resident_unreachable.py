@@ -32,7 +32,7 @@ class ResidentPodUnreachable(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -50,7 +50,7 @@ class ResidentPodUnreachable(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],

@@ -33,7 +33,7 @@ class ResidentPodUpgrade(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -52,7 +52,7 @@ class ResidentPodUpgrade(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],

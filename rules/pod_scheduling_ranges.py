@@ -38,12 +38,12 @@ class PodSchedulingOutOfRange(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.4"``:
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"upgrade": {"minimumHealthCapacity": 1.5}}
     }
@@ -51,10 +51,12 @@ class PodSchedulingOutOfRange(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"upgrade": {"minimumHealthCapacity": 1.0}}
     }
@@ -75,7 +77,6 @@ class PodSchedulingOutOfRange(Rule):
     summary = "Back-off, upgrade and instance numbers must be within range (1.4)"
     marathon_rules = ("R24", "R25", "R26", "R27", "R28", "R31")
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

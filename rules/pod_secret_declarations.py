@@ -25,24 +25,27 @@ class PodSecretDeclarationEmpty(Rule):
 
     Example
     -------
-    With the ``secrets`` feature enabled:
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "secrets": {"": {"source": "web/db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "environment": {"DB_PASSWORD": {"secret": "db-password"}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -62,7 +65,6 @@ class PodSecretDeclarationEmpty(Rule):
     summary = "Pod secrets need a non-empty name and source"
     marathon_rules = ("R17", "R18")
     settings = ("marathon_version",)
-    example_profile = {"features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         for name, secret in as_dict(pod.get("secrets")).items():

@@ -28,26 +28,28 @@ class PodSecretUndefined(Rule):
 
     Example
     -------
-    With the ``secrets`` feature enabled (``features: [secrets]``):
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-pasword"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -67,7 +69,6 @@ class PodSecretUndefined(Rule):
     summary = "Secret references must name a declared pod secret"
     marathon_rules = ("R8", "R11")
     settings = ("marathon_version",)
-    example_profile = {"features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         declared = sorted(declared_secrets(pod))

@@ -39,7 +39,7 @@ class PodSecretsFeatureDisabled(Rule):
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -53,7 +53,7 @@ class PodSecretsFeatureDisabled(Rule):
     {
       "id": "/web",
       "environment": {"DB_HOST": "db.marathon.l4lb.thisdcos.directory"},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

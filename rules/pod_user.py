@@ -27,7 +27,7 @@ class PodUserEmpty(Rule):
     {
       "id": "/web",
       "user": "",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -38,7 +38,7 @@ class PodUserEmpty(Rule):
     {
       "id": "/web",
       "user": "nobody",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

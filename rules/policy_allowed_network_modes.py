@@ -47,7 +47,7 @@ class AllowedNetworkModes(Rule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -57,7 +57,7 @@ class AllowedNetworkModes(Rule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "container", "name": "dcos"}]
     }
     ```

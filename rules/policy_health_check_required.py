@@ -32,6 +32,7 @@ class HealthCheckRequired(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "endpoints": [{"name": "http", "hostPort": 0}]
       }],
       "networks": [{"mode": "host"}]
@@ -46,6 +47,7 @@ class HealthCheckRequired(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "endpoints": [{"name": "http", "hostPort": 0}],
         "healthCheck": {"http": {"endpoint": "http", "path": "/health"}}
       }],

@@ -52,6 +52,7 @@ class HostVolumes(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "volumeMounts": [{"name": "docker", "mountPath": "/var/run/docker.sock"}]
       }],
       "networks": [{"mode": "host"}]
@@ -67,6 +68,7 @@ class HostVolumes(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "volumeMounts": [{"name": "data", "mountPath": "/data"}]
       }],
       "networks": [{"mode": "host"}]

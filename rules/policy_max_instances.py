@@ -41,7 +41,7 @@ class MaxInstances(Rule):
     {
       "id": "/shop/web",
       "scaling": {"kind": "fixed", "instances": 50},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -52,7 +52,7 @@ class MaxInstances(Rule):
     {
       "id": "/shop/web",
       "scaling": {"kind": "fixed", "instances": 5},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

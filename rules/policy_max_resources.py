@@ -51,8 +51,8 @@ class MaxResources(Rule):
     {
       "id": "/shop/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 1.5, "mem": 1024}},
-        {"name": "sidecar", "resources": {"cpus": 0.5, "mem": 256}}
+        {"name": "web", "resources": {"cpus": 1.5, "mem": 1024}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}},
+        {"name": "sidecar", "resources": {"cpus": 0.5, "mem": 256}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -64,8 +64,8 @@ class MaxResources(Rule):
     {
       "id": "/shop/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 1.0, "mem": 1024}},
-        {"name": "sidecar", "resources": {"cpus": 0.25, "mem": 256}}
+        {"name": "web", "resources": {"cpus": 1.0, "mem": 1024}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}},
+        {"name": "sidecar", "resources": {"cpus": 0.25, "mem": 256}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }

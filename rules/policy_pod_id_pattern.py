@@ -49,7 +49,7 @@ class PodIdPattern(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -59,7 +59,7 @@ class PodIdPattern(Rule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

@@ -43,7 +43,7 @@ class RequiredLabels(Rule):
     {
       "id": "/shop/web",
       "labels": {"team": "shop"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -54,7 +54,7 @@ class RequiredLabels(Rule):
     {
       "id": "/shop/web",
       "labels": {"team": "shop", "cost-center": "cc-1234"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

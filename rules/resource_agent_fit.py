@@ -41,14 +41,14 @@ class ResourceExceedsAgent(Rule):
 
     Example
     -------
-    With ``agent: {cpus: 1.0}`` in the profile:
+    With `cluster: {agent: {cpus: 1.0}}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}},
-        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -56,12 +56,14 @@ class ResourceExceedsAgent(Rule):
 
     Use instead
     -----------
+    With `cluster: {agent: {cpus: 1.0}}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}},
-        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -83,7 +85,6 @@ class ResourceExceedsAgent(Rule):
     summary = "A pod instance with its executor must fit on the largest agent"
     marathon_rules = ()
     settings = ("agent",)
-    example_profile = {"agent": {"cpus": 1.0}}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         agent = ctx.profile.agent

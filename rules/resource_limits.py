@@ -36,7 +36,7 @@ class ResourceLimitInvalid(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 1, "mem": 256},
+        {"name": "app", "resources": {"cpus": 1, "mem": 256}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "resourceLimits": {"cpus": 0.5, "mem": "unlimited"}}
       ],
       "networks": [{"mode": "host"}]
@@ -49,7 +49,7 @@ class ResourceLimitInvalid(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 1, "mem": 256},
+        {"name": "app", "resources": {"cpus": 1, "mem": 256}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "resourceLimits": {"cpus": 2, "mem": "unlimited"}}
       ],
       "networks": [{"mode": "host"}]

@@ -34,24 +34,26 @@ class ResourceExceedsQuota(Rule):
 
     Example
     -------
-    With ``quota: {"*": {cpus: 1.0}}`` in the profile:
+    With `cluster: {quota: {"*": {cpus: 1.0}}}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 3},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {quota: {"*": {cpus: 1.0}}}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 2},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -71,7 +73,6 @@ class ResourceExceedsQuota(Rule):
     summary = "All instances with their executors must fit the role's quota"
     marathon_rules = ()
     settings = ("quota", "mesos_role", "new_group_enforce_role", "enforce_role_groups")
-    example_profile = {"quota": {"*": {"cpus": 1.0}}}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.profile.quota:

@@ -42,12 +42,12 @@ class AcceptedRolesNotAllowed(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.10"`` (no sanitising):
+    With `cluster: {marathon_version: "1.10"}` in `.podlint.yaml` (no sanitising):
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*", "slave_public"]}}
     }
@@ -58,7 +58,7 @@ class AcceptedRolesNotAllowed(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }

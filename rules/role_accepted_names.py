@@ -31,7 +31,7 @@ class AcceptedRoleNameInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["* "]}}
     }
@@ -42,7 +42,7 @@ class AcceptedRoleNameInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }

@@ -27,12 +27,12 @@ class AcceptedRolesStripped(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.9"``:
+    With `cluster: {marathon_version: "1.9"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*", "slave_public"]}}
     }
@@ -40,10 +40,12 @@ class AcceptedRolesStripped(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.9"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }
@@ -64,7 +66,6 @@ class AcceptedRolesStripped(Rule):
     summary = "Marathon 1.9 silently drops accepted roles other than * and the pod's role"
     marathon_rules = ("R74",)
     settings = ("marathon_version", "sanitize_accepted_resource_roles", "mesos_role")
-    example_profile = {"marathon_version": "1.9"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.version.at_least(9) or not ctx.profile.sanitizes_accepted_roles:

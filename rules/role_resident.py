@@ -32,7 +32,7 @@ class ResidentAcceptedRoles(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -48,7 +48,7 @@ class ResidentAcceptedRoles(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -111,7 +111,7 @@ class ResidentPodRoleStar(Rule):
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -126,7 +126,7 @@ class ResidentPodRoleStar(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -186,13 +186,13 @@ class ResidentPodUnreservableRole(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.8"``:
+    With `cluster: {marathon_version: "1.8"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -205,11 +205,13 @@ class ResidentPodUnreservableRole(Rule):
     Run Marathon with ``--mesos_role`` set (profile ``mesos_role: marathon``), or use an ephemeral
     volume if the data need not survive:
 
+    With `cluster: {marathon_version: "1.8"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata"}],
@@ -232,7 +234,6 @@ class ResidentPodUnreservableRole(Rule):
     summary = "Resident pods cannot launch while Marathon's role is * (1.6-1.8)"
     marathon_rules = ()
     settings = ("marathon_version", "mesos_role")
-    example_profile = {"marathon_version": "1.8"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(9) or ctx.profile.mesos_role != "*":

@@ -34,6 +34,7 @@ class SchemaRange(Rule):
         {
           "name": "web",
           "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"},
           "endpoints": [{"name": "http", "hostPort": 70000}]
         }
       ]
@@ -50,6 +51,7 @@ class SchemaRange(Rule):
         {
           "name": "web",
           "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"},
           "endpoints": [{"name": "http", "hostPort": 0}]
         }
       ]

@@ -42,6 +42,8 @@ class SecretNeverUsed(Rule):
 
     Example
     -------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db-client",
@@ -60,6 +62,8 @@ class SecretNeverUsed(Rule):
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db-client",

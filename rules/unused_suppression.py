@@ -39,7 +39,7 @@ class UnusedSuppression(PipelineRule):
     {
       "id": "/web",
       "labels": {"podlint.disable": "pod-user-empty"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -49,7 +49,7 @@ class UnusedSuppression(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```

@@ -108,7 +108,8 @@ class VolumeSilentlyEphemeral(Rule):
     -----------
     ```json
     {
-      "id": "/db",
+      "id": "/data/db",
+      "role": "data",
       "networks": [{"mode": "host"}],
       "volumes": [{"name": "data", "persistent": {"size": 10240}}],
       "containers": [

@@ -51,6 +51,7 @@ class YamlAmbiguity(Rule):
     containers:
       - name: web
         resources: {cpus: 0.5, mem: 128}
+        image: {kind: DOCKER, id: "nginx:1.25"}
         endpoints:
           - name: http
             hostPort: 08080
@@ -65,6 +66,7 @@ class YamlAmbiguity(Rule):
     containers:
       - name: web
         resources: {cpus: 0.5, mem: 128}
+        image: {kind: DOCKER, id: "nginx:1.25"}
         endpoints:
           - name: http
             hostPort: 8080
