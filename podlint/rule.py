@@ -77,6 +77,9 @@ class Rule:
     # A rule that is off unless selected by name, code or prefix (``extend_select``), for checks
     # whose finding does not hold on every cluster.
     default_enabled: ClassVar[bool] = True
+    # A rule about the pod as a whole (not one node of it) may report at the document itself; every
+    # other rule points at the narrowest node at fault, never at the document's opening brace.
+    whole_document: ClassVar[bool] = False
     # A dataclass describing the rule's options (typed, with defaults).
     options: ClassVar[type] = NoOptions
 

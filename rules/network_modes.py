@@ -80,9 +80,13 @@ class NetworkModeMix(Rule):
                 return  # not a 1.4 mode: rejected while the JSON is read (the schema layer's)
             if modes == Counter(host=1) or (modes and set(modes) == {"container"}):
                 return
+            # Marathon reports at /networks; an omitted list is underlined at the containers
+            # that need a network, not at the document's opening brace.
             yield Finding(
                 "/networks",
-                f"Marathon 1.4 needs either a single host network or 1-to-n container networks "
+                where=None if "networks" in pod else "/containers",
+                target="value" if "networks" in pod else "key",
+                message=f"Marathon 1.4 needs either a single host network or 1-to-n container networks "
                 f"(this pod has: {summary}); an empty or omitted networks list is rejected too",
                 help='add "networks": [{"mode": "host"}] for host networking, or list the '
                 "container networks to join",

@@ -77,6 +77,8 @@ class MaxInstances(Rule):
     severity = Severity.ERROR
     summary = "The pod asks for more instances than allowed"
     policy = True
+    # Without `scaling` the pod as a whole runs Marathon's default one instance.
+    whole_document = True
     options = MaxInstancesOptions
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:

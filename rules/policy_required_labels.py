@@ -79,6 +79,8 @@ class RequiredLabels(Rule):
     severity = Severity.ERROR
     summary = "The pod lacks a label the organisation requires"
     policy = True
+    # A pod without any labels lacks them as a whole.
+    whole_document = True
     options = RequiredLabelsOptions
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:

@@ -157,11 +157,14 @@ class ResidentPodRoleStar(Rule):
         if effective_role(pod, ctx.profile) != "*":
             return
         explicit = as_str(pod.get("role"))
-        # Marathon reports at /role, also when the role is the default; a missing /role is placed
-        # on the pod itself.
+        # Marathon reports at /role, also when the role is the default; a defaulted role is
+        # underlined at the persistent volume that makes the pod resident.
+        first_persistent = next(iter(volumes_of_kind(pod, ctx.version, "persistent")))[0]
         yield Finding(
             "/role",
-            "this pod has persistent volumes, but its role is "
+            where=None if "role" in pod else f"/volumes/{first_persistent}/persistent",
+            target="value" if "role" in pod else "key",
+            message="this pod has persistent volumes, but its role is "
             + ('"*"' if explicit else 'the default "*" (Marathon\'s --mesos_role)')
             + "; Mesos cannot reserve resources for *, so Marathon rejects resident pods with "
             "the role *",

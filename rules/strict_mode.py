@@ -72,6 +72,8 @@ class StrictSecurityMode(Rule):
     summary = "Pods cannot be deployed on a cluster in strict security mode"
     marathon_rules = ()
     settings = ("security_mode",)
+    # The whole pod is what cannot be deployed.
+    whole_document = True
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.profile.security_mode == "strict":
