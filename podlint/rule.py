@@ -4,7 +4,8 @@ A rule is a subclass of :class:`Rule` with class attributes that describe it and
 method that receives the pod as plain data and yields :class:`~podlint.diagnostics.Finding` objects.
 Its class docstring is its documentation, with the fixed headings ``What it does``, ``Why is this
 bad``, ``Example``, ``Use instead``, ``Options`` and ``References``; ``podlint explain`` and the rule
-reference read it.
+reference read it. The examples are pods that the test suite lints (``podlint.rule_docs`` says how an
+example names the cluster it assumes).
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ""
-    # Marathon rule ids from the specification (R1...R88) this rule implements.
+    # The Marathon checks this rule mirrors: keys of ``podlint.marathon_checks.CHECKS``, whose
+    # messages, versions and sources the rule's References quote.
     marathon_rules: ClassVar[tuple[str, ...]] = ()
     # Cluster profile settings the verdict depends on.
     settings: ClassVar[tuple[str, ...]] = ()

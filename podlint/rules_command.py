@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from podlint.cli import EXIT_OK, UsageError
+from podlint.marathon_checks import checks_of
 from podlint.plugins import make_plugin_manager
 from podlint.rule import Rule
 
@@ -20,7 +21,10 @@ def rule_record(rule: type[Rule], plugin: str) -> dict[str, object]:
         "summary": rule.summary,
         "policy": rule.policy,
         "default_enabled": rule.default_enabled and not rule.policy,
-        "marathon_rules": list(rule.marathon_rules),
+        "marathon_errors": [
+            {"message": c.message, "path": c.path, "versions": c.versions, "source": c.url}
+            for c in checks_of(rule.marathon_rules)
+        ],
         "settings": list(rule.settings),
         "options": [
             {"name": f.name, "type": str(f.type), "default": _default(f)}
@@ -63,8 +67,6 @@ def explain(name: str) -> int:
         raise UsageError(f"unknown rule {name!r}{hint} (see `podlint rules`)")
     header = f"{rule.code} {rule.name} ({rule.severity.value})"
     meta = []
-    if rule.marathon_rules:
-        meta.append("Marathon rules: " + ", ".join(rule.marathon_rules))
     if rule.settings:
         meta.append("Depends on: " + ", ".join(f"cluster.{s}" for s in rule.settings))
     if rule.policy:

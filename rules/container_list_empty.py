@@ -57,7 +57,9 @@ class EmptyContainers(Rule):
 
     References
     ----------
-    R14 (spec §4.1); F6 (§3.1: minItems 1 at parse time from 1.5, by hand in every version); §4.6.
+    - Marathon 1.4–1.10 answers `must not be empty` at `/containers` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L247)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL305"

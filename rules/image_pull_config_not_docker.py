@@ -71,7 +71,9 @@ class ImagePullConfigNotDocker(Rule):
 
     References
     ----------
-    R70 (spec §4.2); F74, F76 (§3.7); §9.
+    - Marathon 1.5–1.8 answers `pullConfig is supported only with Docker images` at `/containers(<i>)/image/pullConfig` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.8.244/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L123-L129)).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml), [`docker.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/docker.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL314"

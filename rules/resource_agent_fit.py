@@ -47,8 +47,10 @@ class ResourceExceedsAgent(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
-        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -62,8 +64,10 @@ class ResourceExceedsAgent(Rule):
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
-        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -75,8 +79,8 @@ class ResourceExceedsAgent(Rule):
 
     References
     ----------
-    F13, F36–F38 (executorResources), F57–F61 (container resources); §5 (defaults); DESIGN.md
-    "Severity means something" (cannot run on the configured cluster).
+    - The fields in Marathon's API types: [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL230"

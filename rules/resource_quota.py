@@ -40,7 +40,8 @@ class ResourceExceedsQuota(Rule):
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 3},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -53,7 +54,8 @@ class ResourceExceedsQuota(Rule):
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 2},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}, "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -64,7 +66,8 @@ class ResourceExceedsQuota(Rule):
 
     References
     ----------
-    F11, F18 (instances), F13, F14 (role), F57–F61; §5 (defaults); §6.6 and §8 (roles).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in), [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL231"

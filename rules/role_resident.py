@@ -32,7 +32,8 @@ class ResidentAcceptedRoles(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -48,7 +49,8 @@ class ResidentAcceptedRoles(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -63,7 +65,9 @@ class ResidentAcceptedRoles(Rule):
 
     References
     ----------
-    R37 (spec §4.1); P14 (1.4/1.5 wording); F31, F45.
+    - Marathon 1.6–1.10 answers `A resident pod must have ` at `/acceptedResourceRoles` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L226-L231)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL244"
@@ -111,7 +115,8 @@ class ResidentPodRoleStar(Rule):
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -126,7 +131,8 @@ class ResidentPodRoleStar(Rule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -140,8 +146,9 @@ class ResidentPodRoleStar(Rule):
 
     References
     ----------
-    R72 (spec §4.3; Marathon reports it at ``/role``, and so does this rule, also when the role is
-    the default: the position is then the pod itself); §10.20; F14, F45; §8 (``--mesos_role``).
+    - Marathon 1.9–1.10 answers `Resident pods cannot have the role *` at `/role` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L274-L278)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL245"
@@ -195,7 +202,8 @@ class ResidentPodUnreservableRole(Rule):
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -214,7 +222,8 @@ class ResidentPodUnreservableRole(Rule):
     {
       "id": "/db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024}, "image": {"kind": "DOCKER", "id": "postgres:16.2"},
+        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata"}],
@@ -228,7 +237,9 @@ class ResidentPodUnreservableRole(Rule):
 
     References
     ----------
-    §10.20; R72 (its 1.9+ successor); F45; §8 (``--mesos_role``).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
+    - Marathon 1.6–1.8 reserve resident pods' resources under `--mesos_role`; from 1.9 Marathon answers `Resident pods cannot have the role *` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L274-L278)).
     """
 
     code = "PL246"

@@ -62,8 +62,8 @@ class StrictSecurityMode(Rule):
 
     References
     ----------
-    DC/OS Enterprise security modes (pods are not supported in strict mode); spec §8 (cluster
-    configuration); DESIGN.md "The cluster profile".
+    - DC/OS Enterprise security modes: pods are not supported in strict mode.
+    - How Marathon validates a pod: [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL200"

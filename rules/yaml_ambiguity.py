@@ -78,7 +78,9 @@ class YamlAmbiguity(Rule):
 
     References
     ----------
-    - §1.1 (the JSON types Marathon reads), §2; YAML 1.1 and 1.2 core schema resolution
+    - The JSON types Marathon reads for each field: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
+    - YAML 1.1 and YAML 1.2 core schema resolution of plain scalars.
+    - The type of each field: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
     """
 
     code = "PL120"
