@@ -34,6 +34,10 @@ class Options:
     # The share of one instance (containers plus executor) above which a raised executor is reported.
     max_share: float = 0.25
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.max_share < 1:
+            raise ValueError(f"max_share must be at least 0 and below 1, got {self.max_share!r}")
+
 
 class ResourceExecutorOverhead(Rule):
     """``executorResources`` is set above Marathon's minimums and that decides the pod's fate.

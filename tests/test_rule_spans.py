@@ -3,6 +3,8 @@
 A finding whose pointer resolves to the document (its root, or a member missing from the top level,
 which lands on the opening brace) is useless in a SARIF or GitHub annotation. Only a rule declared
 ``whole_document`` may report there. Checked over every rule fixture and every doc example.
+Findings of the pipeline itself (reading files, suppressions) are placed by text position, not by
+pointer, and are not checked here.
 """
 
 from __future__ import annotations

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from podlint.profile import profile_from_mapping
+from podlint.rule import Context
 from podlint_rules._pod_helpers import marathon_number, mesos_scalar, pod_resource_sums
 from podlint_rules.resource_agent_fit import ResourceExceedsAgent
-from podlint_rules.resource_executor_overhead import ResourceExecutorOverhead
+from podlint_rules.resource_executor_overhead import Options, ResourceExecutorOverhead
 from podlint_rules.resource_limits import ResourceLimitInvalid
 from podlint_rules.resource_quota import ResourceExceedsQuota
 from tests.rules.pod_rule_support import pod, pointers, run
@@ -121,15 +125,16 @@ def test_executor_overhead_large_share() -> None:
 
 
 def test_executor_overhead_share_option() -> None:
-    from podlint.profile import profile_from_mapping
-    from podlint.rule import Context
-    from podlint_rules.resource_executor_overhead import Options
-
     modest = _containers({"cpus": 1, "mem": 512}, executorResources={"cpus": 0.3})
     ctx = Context(profile=profile_from_mapping({}), options=Options(max_share=0.2))
     assert [f.pointer for f in ResourceExecutorOverhead().check(modest, ctx)] == [
         "/executorResources/cpus"
     ]
+
+
+def test_executor_overhead_share_option_is_a_fraction() -> None:
+    with pytest.raises(ValueError, match="max_share"):
+        Options(max_share=25)
 
 
 def test_executor_overhead_decides_agent_fit() -> None:
