@@ -50,39 +50,61 @@ def test_rule_has_documentation(name: str) -> None:
         assert parts[heading].strip(), f"{name}: section {heading!r} is empty"
 
 
-def lint_example(name: str, example: DocExample) -> list[Diagnostic]:
+def lint_example(
+    name: str, example: DocExample, registry: Registry | None = None
+) -> list[Diagnostic]:
     """The findings of ``podlint check --isolated`` (plus the rule itself) on one example."""
-    rule = _registry().rules[name]
+    reg = registry or _registry()
+    rule = reg.rules[name]
     settings = Settings(
         profile=profile_from_mapping(example.cluster),
         extend_select=[name],
         rules={name: RuleSettings(options=options(rule.doc(), name) or {})},
     )
     data = example.text.encode("utf-8")
-    return Linter(_registry()).lint_bytes(data, f"example.{example.lang}", settings).diagnostics
+    return Linter(reg).lint_bytes(data, f"example.{example.lang}", settings).diagnostics
+
+
+def example_problems(registry: Registry, name: str) -> list[str]:
+    """How the rule's examples contradict its documentation (empty when they behave)."""
+    rule = registry.rules[name]
+    found = examples(rule.doc())
+    problems = []
+    for heading in ("Example", "Use instead"):
+        blocks = [e for e in found if e.heading == heading]
+        if not blocks and not issubclass(rule, PipelineRule):
+            problems.append(f"{name}: section {heading!r} has no ```json or ```yaml example")
+        for example in blocks:
+            diags = lint_example(name, example, registry)
+            if heading == "Example" and not any(d.name == name for d in diags):
+                got = "; ".join(f"{d.code} {d.message}" for d in diags) or "nothing"
+                problems.append(f"{name}: the Example does not trigger the rule; it gets {got}")
+            if heading == "Use instead" and diags:
+                got = "; ".join(f"{d.code} {d.name} {d.message}" for d in diags)
+                problems.append(f"{name}: the Use instead example gets {got}")
+    return problems
 
 
 @pytest.mark.parametrize("name", _rules())
 def test_rule_examples_behave_as_documented(name: str) -> None:
-    rule = _registry().rules[name]
-    found = examples(rule.doc())
-    if not _builtin(name) and not found:
+    if not _builtin(name) and not examples(_registry().rules[name].doc()):
         pytest.skip(f"{name}: a plugin rule without examples")
-    for heading in ("Example", "Use instead"):
-        blocks = [e for e in found if e.heading == heading]
-        if not blocks and not issubclass(rule, PipelineRule):
-            pytest.fail(f"{name}: section {heading!r} has no ```json or ```yaml example")
-        for example in blocks:
-            diags = lint_example(name, example)
-            if heading == "Example":
-                assert any(d.name == name for d in diags), (
-                    f"{name}: the Example does not trigger the rule; it gets "
-                    f"{[f'{d.code} {d.message}' for d in diags]}"
-                )
-            else:
-                assert not diags, f"{name}: the Use instead example gets " + "; ".join(
-                    f"{d.code} {d.name} {d.message}" for d in diags
-                )
+    problems = example_problems(_registry(), name)
+    assert not problems, "\n".join(problems)
+
+
+def test_plugin_rules_that_ship_examples_are_held_to_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    from podlint import plugins
+
+    real = plugins._entry_points()
+    extra = metadata.EntryPoint("owners", "tests.plugin_samples.documented", "podlint")
+    monkeypatch.setattr(plugins, "_entry_points", lambda: [*real, extra])
+    registry = make_plugin_manager(third_party=True)[1]
+    assert example_problems(registry, "owner-label") == []
+    (problem,) = example_problems(registry, "owner-label-misdocumented")
+    assert "Use instead example gets XO002" in problem
 
 
 def test_cluster_lines_are_read() -> None:
