@@ -111,6 +111,9 @@ class Finding:
     help: str | None = None
     target: Target = "value"
     fix: Fix | None = None
+    # The node to underline when it is not ``pointer`` itself: Marathon reports some errors at a
+    # path the file may not have (a defaulted ``/role``), while the node at fault is elsewhere.
+    where: str | None = None
     # Update rules only: the previous version's value the message compares with (any JSON value;
     # None when the previous version has no such member).
     previous: Any = None

@@ -406,7 +406,7 @@ class Linter:
         self, doc: Document, path: str, text: str | None, entry: ActiveRule, finding: Finding
     ) -> Diagnostic:
         try:
-            span, _ = doc.locate(finding.pointer, finding.target)
+            span, _ = doc.locate(finding.where or finding.pointer, finding.target)
         except ValueError:  # a malformed pointer from a rule: fall back to the document
             span = doc.extent
         resolved = None

@@ -4,7 +4,8 @@ A rule is a subclass of :class:`Rule` with class attributes that describe it and
 method that receives the pod as plain data and yields :class:`~podlint.diagnostics.Finding` objects.
 Its class docstring is its documentation, with the fixed headings ``What it does``, ``Why is this
 bad``, ``Example``, ``Use instead``, ``Options`` and ``References``; ``podlint explain`` and the rule
-reference read it.
+reference read it. The examples are pods that the test suite lints (``podlint.rule_docs`` says how an
+example names the cluster it assumes).
 """
 
 from __future__ import annotations
@@ -71,19 +72,21 @@ class Rule:
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str] = ""
-    # Marathon rule ids from the specification (R1...R88) this rule implements.
+    # The Marathon checks this rule mirrors: keys of ``podlint.marathon_checks.CHECKS``, whose
+    # messages, versions and sources the rule's References quote.
     marathon_rules: ClassVar[tuple[str, ...]] = ()
     # Cluster profile settings the verdict depends on.
     settings: ClassVar[tuple[str, ...]] = ()
     # Policy rules are off until configured.
     policy: ClassVar[bool] = False
+    # A rule that is off unless selected by name, code or prefix (``extend_select``), for checks
+    # whose finding does not hold on every cluster.
+    default_enabled: ClassVar[bool] = True
+    # A rule about the pod as a whole (not one node of it) may report at the document itself; every
+    # other rule points at the narrowest node at fault, never at the document's opening brace.
+    whole_document: ClassVar[bool] = False
     # A dataclass describing the rule's options (typed, with defaults).
     options: ClassVar[type] = NoOptions
-    # Cluster profile (configuration keys) under which the docstring's examples are meant; the docs
-    # test lints `Example` with `example_profile` and `Use instead` with `use_instead_profile` (or
-    # `example_profile` when that is not set).
-    example_profile: ClassVar[dict[str, Any] | None] = None
-    use_instead_profile: ClassVar[dict[str, Any] | None] = None
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

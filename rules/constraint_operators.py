@@ -67,7 +67,8 @@ class PlacementConstraintInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"constraints": [
         {"fieldName": "hostname", "operator": "MAX_PER", "value": "two"}
@@ -80,7 +81,8 @@ class PlacementConstraintInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"constraints": [
         {"fieldName": "hostname", "operator": "MAX_PER", "value": "2"}
@@ -94,8 +96,10 @@ class PlacementConstraintInvalid(Rule):
 
     References
     ----------
-    R30 (spec §4.1); §7 (operators and value rules); P11 (§4.6, Marathon 1.4 wording and CLUSTER in
-    1.4.0–1.4.7); F27–F30.
+    - Marathon 1.4–1.10 answers `UNIQUE does not accept a value / MAX_PER requires an integer value / … (one per operator)` at `/scheduling/placement/constraints(<i>)` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L82-L127)).
+    - Marathon 1.4 answers `Missing field and operator / Value specified but not used / Value was specified but is not a number / …` at `/scheduling/placement/constraints(<i>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L226-L271)).
+    - The fields in Marathon's API types: [`constraint.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/constraint.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL250"

@@ -33,6 +33,7 @@ class PersistentVolumeConstraintInvalid(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata",
@@ -51,6 +52,7 @@ class PersistentVolumeConstraintInvalid(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata",
@@ -67,7 +69,9 @@ class PersistentVolumeConstraintInvalid(Rule):
 
     References
     ----------
-    R88 (spec §4.5, HTTP 500 during conversion); F50; §7 (the last paragraph).
+    - Marathon 1.6–1.10 answers `illegal volume constraint <items joined by ,> (HTTP 500)` ([VolumeConversion.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/raml/VolumeConversion.scala#L149-L163)).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL251"

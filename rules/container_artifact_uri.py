@@ -92,7 +92,9 @@ class ArtifactUriSyntax(Rule):
 
     References
     ----------
-    §10.14; F118 (§3.12); R66 (length).
+    - The fields in Marathon's API types: [`artifact.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/artifact.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - Marathon checks artifact URIs of apps, but for pods only their length.
     """
 
     code = "PL410"

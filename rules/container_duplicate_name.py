@@ -57,7 +57,9 @@ class DuplicateContainerName(Rule):
 
     References
     ----------
-    R15 (spec §4.1); P12 (§4.6); F51 (§3.7); §6.2.
+    - Marathon 1.4–1.10 answers `container names must be unique` at `/containers` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L248-L251)).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL306"

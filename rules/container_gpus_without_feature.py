@@ -65,7 +65,9 @@ class GpusWithoutGpuFeature(Rule):
 
     References
     ----------
-    §10.7; F61 (§3.7); §8 (`--enable_features gpu_resources`).
+    - The fields in Marathon's API types: [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
+    - Without `--enable_features gpu_resources` Marathon does not ask Mesos for GPUs, and pods are not checked for it: [Features.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/Features.scala).
     """
 
     code = "PL404"

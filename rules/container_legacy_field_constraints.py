@@ -44,11 +44,11 @@ class LegacyFieldConstraints(Rule):
     those problems. Marathon 1.4 read the JSON without these checks and made them afterwards by hand,
     so for 1.4 (and only there) this rule reports:
 
-    - container names that are not a Name (1.4.3+; R41's reserved `_app` is one of them);
+    - container names that are not a Name (1.4.3+; the reserved `_app` is one of them);
     - endpoint names that are not a Name, `containerPort` outside 1-65535, `hostPort` outside 0-65535;
     - negative `resources` (zero is accepted by 1.4);
     - `image.id` longer than 1024 characters or empty;
-    - environment variable names (pod or container level) that are not upper case (`^[A-Z_][A-Z0-9_]*$`, under 255 chars, so never empty — R9);
+    - environment variable names (pod or container level) that are not upper case (`^[A-Z_][A-Z0-9_]*$`, under 255 chars, so never empty);
     - negative health-check numbers, health-check endpoint references that are not a Name, an empty
       or over-long `http.path`, an empty exec command;
     - volume-mount names that are not a Name, empty or over-long `mountPath`;
@@ -63,6 +63,8 @@ class LegacyFieldConstraints(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/legacy",
@@ -80,6 +82,8 @@ class LegacyFieldConstraints(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/legacy",
@@ -101,8 +105,24 @@ class LegacyFieldConstraints(Rule):
 
     References
     ----------
-    §4.6 P1, P2, P5, P7, P8, P13; R41, R42, R54, R57, R58, R60, R62, R63, R64, R66 (spec §4.2);
-    §1.1 (facets are enforced at parse time from 1.5 only); F33 (§3.3: the string form from 1.4.2).
+    - Marathon 1.4 answers `must contain only alphanumeric chars or hyphens, and must begin with a letter` at `/containers(<i>)/name` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L28-L34)).
+    - Marathon 1.4 answers `must contain only alphanumeric chars or underscore, and must not begin with a number` at `/environment/<VAR>` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L26)).
+    - Marathon 1.4 answers `got <n>, expected between 1 and 63 (and the port ranges)` at `/containers(<i>)/endpoints(<j>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L136-L140)).
+    - Marathon 1.4 answers `got <n>, expected between 1 and 1024` at `/containers(<i>)/image/id` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L167-L169)).
+    - Marathon 1.4 answers `must not be empty (and the name messages)` at `/volumes(<i>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L201-L206)).
+    - Marathon 1.4–1.10 answers `must not be empty` at `/environment/keys(<i>)` ([EnvVarValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/EnvVarValidation.scala#L24-L28)).
+    - Marathon 1.8–1.10 answers `equals _app` at `/containers(<i>)/name` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L159)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more` at `/containers(<i>)/resources/cpus` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L31-L36)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0 or more` at `/containers(<i>)/healthCheck/<field>` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L74-L79)).
+    - Marathon 1.4–1.10 answers `got <n>, expected between 1 and 63` at `/containers(<i>)/healthCheck/http/endpoint/length` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L40)).
+    - Marathon 1.4–1.10 answers `must fully match regular expression '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'` at `/containers(<i>)/healthCheck/http/endpoint` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L41)).
+    - Marathon 1.4–1.10 answers `got <n>, expected between 1 and 1024` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L45)).
+    - Marathon 1.4–1.10 answers `got 0, expected more than 0` at `/containers(<i>)/healthCheck/exec` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L61-L66)).
+    - Marathon 1.4–1.10 answers `got <n>, expected between 1 and 63` at `/containers(<i>)/volumeMounts(<j>)/name/length` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L137-L138)).
+    - Marathon 1.4–1.10 answers `got <n>, expected between 1 and 1024` at `/containers(<i>)/volumeMounts(<j>)/mountPath/length` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L139)).
+    - Marathon 1.4–1.10 answers `got <n>, expected between 1 and 1024` at `/containers(<i>)/artifacts(<j>)/uri/length` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L152-L155)).
+    - The fields in Marathon's API types: [`unreachableStrategy.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/unreachableStrategy.raml).
+    - How Marathon validates a pod: [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version), [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL321"
@@ -114,7 +134,6 @@ class LegacyFieldConstraints(Rule):
         "R63", "R64", "R66",
     )  # fmt: skip
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

@@ -26,6 +26,8 @@ class EmptyContainers(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/empty",
@@ -36,6 +38,8 @@ class EmptyContainers(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/empty",
@@ -53,7 +57,9 @@ class EmptyContainers(Rule):
 
     References
     ----------
-    R14 (spec §4.1); F6 (§3.1: minItems 1 at parse time from 1.5, by hand in every version); §4.6.
+    - Marathon 1.4–1.10 answers `must not be empty` at `/containers` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L247)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL305"
@@ -62,8 +68,6 @@ class EmptyContainers(Rule):
     summary = "The pod has no containers (Marathon 1.4; the schema reports it for 1.5+)"
     marathon_rules = ("R14",)
     settings = ("marathon_version",)
-    # The doc examples are linted with this profile (the rule applies to 1.4 only).
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

@@ -57,7 +57,9 @@ class ContainerNothingToRun(Rule):
 
     References
     ----------
-    §10.10; F52, F73 (§3.7).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - A container without `exec` runs its image's entrypoint; without an image there is none: [TaskGroupBuilder.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/mesos/TaskGroupBuilder.scala).
     """
 
     code = "PL407"

@@ -67,7 +67,9 @@ class ShellWithOverrideEntrypoint(Rule):
 
     References
     ----------
-    §10.11; F53, F54, F56 (§3.7).
+    - The fields in Marathon's API types: [`mesosCommand.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/mesosCommand.raml), [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - The API describes `overrideEntrypoint: false` with `shell` as an error, but no Marathon version checks it.
     """
 
     code = "PL408"

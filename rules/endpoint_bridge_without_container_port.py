@@ -66,7 +66,9 @@ class BridgeEndpointWithoutContainerPort(Rule):
 
     References
     ----------
-    §10.9; F91 (§3.8); F40 (§3.5); R48 (the container-network counterpart).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - Marathon's port discovery, which needs a container port on bridge networks: [PortDiscovery.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/mesos/PortDiscovery.scala#L74-L110).
     """
 
     code = "PL406"

@@ -66,7 +66,9 @@ class EndpointContainerPortMissing(Rule):
 
     References
     ----------
-    R48 (spec §4.2); F91 (§3.8); F40 (§3.5, mode defaults to `container`).
+    - Marathon 1.4–1.10 answers `is required when using container-mode networking` at `/containers(<i>)/endpoints(<j>)/containerPort` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L104-L107)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL309"

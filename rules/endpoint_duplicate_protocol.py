@@ -65,7 +65,9 @@ class EndpointDuplicateProtocol(Rule):
 
     References
     ----------
-    R49 (spec §4.2); F93 (§3.8).
+    - Marathon 1.4–1.10 answers `Duplicate protocols within the same endpoint are not allowed` at `/containers(<i>)/endpoints(<j>)/protocol` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L111-L113)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL310"

@@ -69,7 +69,10 @@ class EndpointHostModePorts(Rule):
 
     References
     ----------
-    R47 (spec §4.2); P6 (§4.6); F91, F92 (§3.8); F40 (§3.5).
+    - Marathon 1.4–1.10 answers `is not allowed when using host-mode networking` at `/containers(<i>)/endpoints(<j>)/containerPort` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L98-L101)).
+    - Marathon 1.4 answers `is required when using host-mode networking` at `/containers(<i>)/endpoints(<j>)/hostPort` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L142-L146)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL308"

@@ -70,7 +70,9 @@ class EndpointNetworkNamesAmbiguous(Rule):
 
     References
     ----------
-    R50 (spec §4.2); F92, F95 (§3.8); F39, F40 (§3.5).
+    - Marathon 1.5–1.10 answers `networkNames must be a single item list when hostPort is specified and more than 1 container network is defined` at `/containers(<i>)/endpoints(<j>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L90-L92)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL311"

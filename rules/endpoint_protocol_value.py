@@ -29,9 +29,10 @@ class EndpointProtocolValue(Rule):
     Why is this bad
     ---------------
     Marathon does not check the values: it copies them verbatim into the Mesos DiscoveryInfo of the
-    task. Service-discovery tools (Mesos-DNS, Marathon-LB, dcos-net) expect the transport protocols
-    `tcp` and `udp`; `http` or `HTTP` are ignored or misread there. The pods documentation itself
-    uses `http`, which spread the mistake.
+    task, where service-discovery tools conventionally expect the transport protocols `tcp` and
+    `udp`. Nothing in Marathon itself breaks on `http`, and Marathon's own example pods use it, so
+    the rule is **off by default**: turn it on (`extend_select: [endpoint-protocol-value]`) when
+    your service discovery reads the protocol.
 
     Example
     -------
@@ -73,13 +74,17 @@ class EndpointProtocolValue(Rule):
 
     References
     ----------
-    §10.12; F93 (§3.8); R49 (duplicate protocols).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - Marathon copies the protocols into the task's Mesos DiscoveryInfo unchecked: [PortDiscovery.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/mesos/PortDiscovery.scala#L74-L110).
     """
 
     code = "PL409"
     name = "endpoint-protocol-value"
     severity = Severity.INFO
     summary = "Endpoint protocols should be tcp or udp"
+    # Marathon's own pods use `http`; what breaks depends on the service discovery in use.
+    default_enabled = False
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         for ref in endpoints(pod):

@@ -71,7 +71,9 @@ class EndpointUnknownNetwork(Rule):
 
     References
     ----------
-    R46 (spec §4.2); F95 (§3.8); F39 (§3.5); §6.5; §9 (1.5).
+    - Marathon 1.5–1.10 answers `is not one of (<n1>,<n2>)` at `/containers(<i>)/endpoints(<j>)/networkNames(<k>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L95)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL307"

@@ -66,7 +66,9 @@ class EndpointsWithoutNetworks(Rule):
 
     References
     ----------
-    §10.8; F10 (§3.1, default `[]`); §5 (`networks` omitted); P4 (§4.6).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
+    - Marathon's port discovery, which cannot place a host port without a host network: [PortDiscovery.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/mesos/PortDiscovery.scala#L74-L110).
     """
 
     code = "PL405"

@@ -60,8 +60,8 @@ class EnumCase(Rule):
 
     References
     ----------
-    - §1.1 (enums match case-insensitively; `scaling.kind` does not), §10 item 18, F29, F32, F40,
-      F46, F71, F74, F99
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
     """
 
     code = "PL113"

@@ -70,7 +70,11 @@ class EnvSecretReference(Rule):
 
     References
     ----------
-    R53, R7, R8 (spec §4.1, §4.2); F80, F5 (§3.7, §2 EnvVars); F7 (§3.1); §8.
+    - Marathon 1.4–1.10 answers `references an undefined secret` at `/containers(<i>)/environment/<VAR>/secret` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L164)).
+    - Marathon 1.4–1.10 answers `use of secret-references in the environment requires the secrets feature to be enabled` at `/environment` ([EnvVarValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/EnvVarValidation.scala#L39-L47)).
+    - Marathon 1.4–1.10 answers `references an undefined secret` at `/environment/<VAR>/secret` ([SecretValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SecretValidation.scala#L18-L24)).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml), [`environmentVariable.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/environmentVariable.raml), [`secrets.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/secrets.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL315"

@@ -67,7 +67,8 @@ class EnvShadowed(Rule):
 
     References
     ----------
-    §10.16; F5, F80 (§3.1, §3.7: container env overrides pod env).
+    - The fields in Marathon's API types: [`environmentVariable.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/environmentVariable.raml), [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
     """
 
     code = "PL412"

@@ -86,7 +86,9 @@ class HealthCheckEndpoint(Rule):
 
     References
     ----------
-    R59 (spec §4.2); F97, F101 (§3.9); F90 (§3.8, endpoint names); §6.3.
+    - Marathon 1.4–1.10 answers `contained in the container endpoints` at `/containers(<i>)/healthCheck/http/endpoint` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L42-L44)).
+    - The fields in Marathon's API types: [`healthCheck.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/healthCheck.raml), [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL301"

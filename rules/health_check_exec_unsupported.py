@@ -37,6 +37,8 @@ class HealthCheckExecUnsupported(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/worker",
@@ -54,6 +56,8 @@ class HealthCheckExecUnsupported(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/worker",
@@ -76,7 +80,10 @@ class HealthCheckExecUnsupported(Rule):
 
     References
     ----------
-    R61 (spec §4.2); P9 (§4.6); F102 (§3.9); §8 (Mesos master version).
+    - Marathon 1.5–1.10 answers `Mesos Master (<version>) does not support Command Health Checks` at `/containers(<i>)/healthCheck/exec` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L57-L70)).
+    - Marathon 1.4 answers `Mesos Master (<v>) does not support Command Health Checks` at `/containers(<i>)/healthCheck/exec` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L108-L119)).
+    - The fields in Marathon's API types: [`healthCheck.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/healthCheck.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL318"
@@ -85,7 +92,6 @@ class HealthCheckExecUnsupported(Rule):
     summary = "Exec health checks need Marathon 1.5+ and a Mesos master 1.3.0 or newer"
     marathon_rules = ("R61", "P9")
     settings = ("marathon_version", "mesos_master_version")
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         reason = self._reason(ctx)

@@ -69,7 +69,9 @@ class HealthCheckKind(Rule):
 
     References
     ----------
-    R56 (spec §4.2); F82, F96, F100, F102 (§3.9).
+    - Marathon 1.4–1.10 answers `Only one of http, tcp, or command may be specified` at `/containers(<i>)/healthCheck` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L83-L85)).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml), [`healthCheck.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/healthCheck.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL316"

@@ -75,7 +75,9 @@ class HealthCheckTimeout(Rule):
 
     References
     ----------
-    R55 (spec §4.2); §10.6; F105, F107 (§3.9); §5 (health-check defaults).
+    - Marathon 1.4–1.10 answers `got <timeout>, expected less than <interval>` at `/containers(<i>)/healthCheck/timeoutSeconds` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L76)).
+    - The fields in Marathon's API types: [`healthCheck.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/healthCheck.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL317"

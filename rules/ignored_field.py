@@ -63,7 +63,9 @@ class IgnoredField(Rule):
 
     References
     ----------
-    - §3.2 (`scaling.maxInstances`: not in RAML, ignored), §3.10 and F83 (`check`), §10 items 1-2
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - Marathon 1.8–1.10 read `check` and then drop it: the container conversion has no `check` field, [ContainerConversion.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/raml/ContainerConversion.scala#L37-L55).
     """
 
     code = "PL111"

@@ -27,6 +27,8 @@ class ImagePullConfigNotDocker(Rule):
 
     Example
     -------
+    With `cluster: {marathon_version: "1.8", features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/appc",
@@ -45,6 +47,8 @@ class ImagePullConfigNotDocker(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.8", features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/appc",
@@ -67,7 +71,9 @@ class ImagePullConfigNotDocker(Rule):
 
     References
     ----------
-    R70 (spec §4.2); F74, F76 (§3.7); §9.
+    - Marathon 1.5–1.8 answers `pullConfig is supported only with Docker images` at `/containers(<i>)/image/pullConfig` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.8.244/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L123-L129)).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml), [`docker.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/docker.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL314"
@@ -76,7 +82,6 @@ class ImagePullConfigNotDocker(Rule):
     summary = "image.pullConfig works only with Docker images"
     marathon_rules = ("R70",)
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.8", "features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.version.at_least(5) or ctx.version.at_least(9):

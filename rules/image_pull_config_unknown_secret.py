@@ -28,6 +28,8 @@ class ImagePullConfigUnknownSecret(Rule):
 
     Example
     -------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/private",
@@ -46,6 +48,8 @@ class ImagePullConfigUnknownSecret(Rule):
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/private",
@@ -68,7 +72,9 @@ class ImagePullConfigUnknownSecret(Rule):
 
     References
     ----------
-    R52 (spec §4.2); F77 (§3.7); F7 (§3.1).
+    - Marathon 1.5–1.10 answers `pullConfig.secret must refer to an existing secret` at `/containers(<i>)/image/pullConfig` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L124-L126)).
+    - The fields in Marathon's API types: [`docker.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/docker.raml), [`secrets.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/secrets.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL313"

@@ -68,7 +68,9 @@ class ImagePullConfigWithoutSecrets(Rule):
 
     References
     ----------
-    R51 (spec §4.2); F76, F77 (§3.7); §8 (`--enable_features secrets`).
+    - Marathon 1.5–1.10 answers `Feature secrets is not enabled. Enable with --enable_features secrets)` at `/containers(<i>)/image/pullConfig` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L123)).
+    - The fields in Marathon's API types: [`docker.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/docker.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL312"

@@ -66,7 +66,9 @@ class LinuxIpcShmSize(Rule):
 
     References
     ----------
-    R69 (spec §4.2); F70, F71, F72 (§3.7); R40 (the pod-level twin).
+    - Marathon 1.9–1.10 answers `ipcInfo shmSize can NOT be set when mode is SHARE_PARENT` at `/containers(<i>)/linuxInfo/ipcInfo` ([LinuxInfo.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/LinuxInfo.scala#L54-L64)).
+    - The fields in Marathon's API types: [`linux.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/linux.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL320"

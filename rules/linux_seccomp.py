@@ -69,7 +69,10 @@ class LinuxSeccomp(Rule):
 
     References
     ----------
-    R67, R68 (spec §4.2); F66, F67, F68, F69 (§3.7).
+    - Marathon 1.8–1.10 answers `Seccomp unconfined can NOT be true when Profile is defined` at `/containers(<i>)/linuxInfo/seccomp` ([LinuxInfo.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/LinuxInfo.scala#L80-L92)).
+    - Marathon 1.8–1.10 answers `Seccomp unconfined must be true when Profile is NOT defined` at `/containers(<i>)/linuxInfo/seccomp` ([LinuxInfo.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/LinuxInfo.scala#L80-L92)).
+    - The fields in Marathon's API types: [`linux.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/linux.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL319"

@@ -24,7 +24,8 @@ class DuplicateKey(PipelineRule):
     {
       "id": "/web",
       "id": "/api",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -33,7 +34,8 @@ class DuplicateKey(PipelineRule):
     ```json
     {
       "id": "/api",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -43,7 +45,7 @@ class DuplicateKey(PipelineRule):
 
     References
     ----------
-    RFC 8259 §4 (names SHOULD be unique); YAML 1.2 §3.2.1.1 (keys are unique).
+    RFC 8259, section 4 (names SHOULD be unique); YAML 1.2, section 3.2.1.1 (keys are unique).
     """
 
     code = "PL002"

@@ -26,7 +26,8 @@ class EmptyFile(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -36,7 +37,7 @@ class EmptyFile(PipelineRule):
 
     References
     ----------
-    spec §1 (Marathon answers 400 `Invalid JSON`).
+    - Marathon 1.4–1.10 answers an empty body with `Invalid JSON` (HTTP 400): [The steps of a request](https://github.com/podlint/podlint/blob/main/docs/marathon.md#the-steps-of-a-request).
     """
 
     code = "PL005"

@@ -26,7 +26,8 @@ class InvalidEncoding(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -36,7 +37,7 @@ class InvalidEncoding(PipelineRule):
 
     References
     ----------
-    RFC 8259 §8.1 (JSON exchanged between systems must be UTF-8).
+    RFC 8259, section 8.1 (JSON exchanged between systems must be UTF-8).
     """
 
     code = "PL004"

@@ -47,7 +47,8 @@ class NotAPod(PipelineRule):
 
     References
     ----------
-    spec §3.1 (F1 `id` and F6 `containers` are required).
+    - Marathon's `Pod` type requires `id` and `containers`: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - podlint checks Marathon pod definitions (`/v2/pods`); apps (`/v2/apps`) and groups are other documents.
     """
 
     code = "PL003"

@@ -28,7 +28,8 @@ class InvalidSyntax(PipelineRule):
     {
       "id": "/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 0.5, "mem": 64},},
+        {"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"},},
       ]
     }
     ```
@@ -39,7 +40,8 @@ class InvalidSyntax(PipelineRule):
     {
       "id": "/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 0.5, "mem": 64}}
+        {"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"}}
       ]
     }
     ```
@@ -50,7 +52,8 @@ class InvalidSyntax(PipelineRule):
 
     References
     ----------
-    RFC 8259 (JSON); YAML 1.2; spec §1 (Marathon answers 400 `Invalid JSON`).
+    - RFC 8259 (JSON); YAML 1.2.
+    - Marathon 1.4–1.10 answers a body it cannot read with `Invalid JSON` (HTTP 400): [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#the-steps-of-a-request).
     """
 
     code = "PL001"

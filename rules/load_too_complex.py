@@ -28,7 +28,8 @@ class TooComplex(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 
@@ -38,7 +39,7 @@ class TooComplex(PipelineRule):
 
     References
     ----------
-    YAML 1.2 §3.2.2.2 (aliases).
+    YAML 1.2, section 3.2.2.2 (aliases).
     """
 
     code = "PL008"

@@ -27,7 +27,8 @@ class UnreadableFile(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64}}]
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 64},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}]
     }
     ```
 

@@ -34,7 +34,7 @@ class YamlTag(PipelineRule):
 
     References
     ----------
-    YAML 1.2 §10.3 (core schema tags).
+    YAML 1.2, chapter 10.3 (core schema tags).
     """
 
     code = "PL007"

@@ -27,13 +27,14 @@ class NetworkNotOnCluster(Rule):
 
     Example
     -------
-    With ``networks: [dcos, calico]`` in the profile:
+    With `cluster: {networks: [dcos, calico]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "containers": [
         {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcoss"}]
@@ -42,11 +43,14 @@ class NetworkNotOnCluster(Rule):
 
     Use instead
     -----------
+    With `cluster: {networks: [dcos, calico]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "containers": [
         {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcos"}]
@@ -59,7 +63,8 @@ class NetworkNotOnCluster(Rule):
 
     References
     ----------
-    F39 (``networks[].name``); §6.5; §8 (``--default_network_name``); R23 for unnamed networks.
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL222"
@@ -68,7 +73,6 @@ class NetworkNotOnCluster(Rule):
     summary = "Container networks must exist on the cluster"
     marathon_rules = ()
     settings = ("networks", "default_network_name")
-    example_profile = {"networks": ["dcos", "calico"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         known = ctx.profile.networks

@@ -18,9 +18,9 @@ class NetworkModeMix(Rule):
     ------------
     All containers of a pod share one network namespace, so the ``networks`` list must be exactly
     one of: a single ``host`` network, a single ``container/bridge`` network, or one or more
-    ``container`` networks (R22, Marathon 1.5+; an empty or omitted list is accepted).
+    ``container`` networks (Marathon 1.5+; an empty or omitted list is accepted).
 
-    Marathon 1.4 is stricter (P4): the list must be a single ``host`` network or one or more
+    Marathon 1.4 is stricter: the list must be a single ``host`` network or one or more
     ``container`` networks, and an **empty or omitted** ``networks`` is rejected.
 
     Why is this bad
@@ -34,7 +34,8 @@ class NetworkModeMix(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}, {"mode": "container", "name": "dcos"}]
     }
     ```
@@ -44,7 +45,8 @@ class NetworkModeMix(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "container", "name": "dcos"}]
     }
     ```
@@ -55,8 +57,10 @@ class NetworkModeMix(Rule):
 
     References
     ----------
-    R22 (spec §4.1), P4 (§4.6, Marathon 1.4); F10, F40; §5 (omitted networks are stored empty in
-    1.5+).
+    - Marathon 1.5–1.10 answers `May specify a single host network, single bridge network, or else 1-to-n container networks` at `/networks` ([NetworkValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/NetworkValidation.scala#L31-L39)).
+    - Marathon 1.4 answers `Must specify either a single host network, or else 1-to-n container networks` at `/networks` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L48-L66)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL220"
@@ -80,9 +84,13 @@ class NetworkModeMix(Rule):
                 return  # not a 1.4 mode: rejected while the JSON is read (the schema layer's)
             if modes == Counter(host=1) or (modes and set(modes) == {"container"}):
                 return
+            # Marathon reports at /networks; an omitted list is underlined at the containers
+            # that need a network, not at the document's opening brace.
             yield Finding(
                 "/networks",
-                f"Marathon 1.4 needs either a single host network or 1-to-n container networks "
+                where=None if "networks" in pod else "/containers",
+                target="value" if "networks" in pod else "key",
+                message=f"Marathon 1.4 needs either a single host network or 1-to-n container networks "
                 f"(this pod has: {summary}); an empty or omitted networks list is rejected too",
                 help='add "networks": [{"mode": "host"}] for host networking, or list the '
                 "container networks to join",

@@ -18,12 +18,12 @@ class NetworkNameInvalid(Rule):
     ------------
     - A ``container`` network without ``name`` is an error unless the profile sets
       ``default_network_name`` (Marathon's ``--default_network_name``), which Marathon then fills
-      in (R23; 1.4: P10; a name still missing after defaulting is R87, HTTP 500).
-    - A ``host`` network may have neither ``name`` nor ``labels`` (R19); a ``container/bridge``
-      network may not have a ``name`` (R20, 1.5+).
-    - At most one unnamed container network, and no name twice (R21).
-    - Marathon 1.4 checks names against the container-name pattern (no underscores, 1–63 characters;
-      P3). From 1.5 on the name pattern is a parse-time facet, reported by the schema layer.
+      in (a name still missing after defaulting ends in an HTTP 500).
+    - A ``host`` network may have neither ``name`` nor ``labels``; a ``container/bridge``
+      network may not have a ``name`` (1.5+).
+    - At most one unnamed container network, and no name twice.
+    - Marathon 1.4 checks names against the container-name pattern (no underscores, 1–63
+      characters). From 1.5 on the name pattern is a parse-time facet, reported by the schema layer.
 
     Whether a named network exists on the cluster is ``network-not-on-cluster``'s concern.
 
@@ -40,6 +40,7 @@ class NetworkNameInvalid(Rule):
       "id": "/web",
       "containers": [
         {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container"}]
@@ -53,6 +54,7 @@ class NetworkNameInvalid(Rule):
       "id": "/web",
       "containers": [
         {"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"},
          "endpoints": [{"name": "http", "containerPort": 80}]}
       ],
       "networks": [{"mode": "container", "name": "dcos"}]
@@ -65,8 +67,15 @@ class NetworkNameInvalid(Rule):
 
     References
     ----------
-    R19, R20, R21, R23, R87 (spec §4.1, §4.5); P3, P10 (§4.6, Marathon 1.4); F39–F41; §6.5; §8
-    (``--default_network_name``).
+    - Marathon 1.4–1.10 answers `Host networks may not have names or labels` at `/networks` ([NetworkValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/NetworkValidation.scala#L15-L20)).
+    - Marathon 1.5–1.10 answers `Bridge networks may not have names` at `/networks` ([NetworkValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/NetworkValidation.scala#L21-L25)).
+    - Marathon 1.4–1.10 answers `Duplicate networks are not allowed` at `/networks` ([NetworkValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/NetworkValidation.scala#L26-L30)).
+    - Marathon 1.5–1.10 answers `Network name must be specified when container network is selected.` at `/networks` ([NetworkValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/NetworkValidation.scala#L64-L67)).
+    - Marathon 1.4–1.10 answers `container network name is not defined (HTTP 500)` ([NetworkNormalization.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/NetworkNormalization.scala#L33-L37)).
+    - Marathon 1.4 answers `must fully match regular expression '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$'` at `/networks(<i>)/name` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L44-L46)).
+    - Marathon 1.4 answers `container network must specify a name` at `/networks` ([NetworkConversion.scala](https://github.com/mesosphere/marathon/blob/v1.4.13/src/main/scala/mesosphere/marathon/raml/NetworkConversion.scala#L13-L16)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL221"

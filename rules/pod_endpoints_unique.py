@@ -26,7 +26,7 @@ class PodEndpointsNotUnique(Rule):
     What it does
     ------------
     Looks at the endpoints of **all** containers of the pod together: endpoint names must be unique
-    (R32), and so must every non-zero ``containerPort`` (R33) and non-zero ``hostPort`` (R34). The
+    , and so must every non-zero ``containerPort`` and non-zero ``hostPort``. The
     finding is at the second occurrence and names the first.
 
     Why is this bad
@@ -43,8 +43,10 @@ class PodEndpointsNotUnique(Rule):
       "id": "/web",
       "containers": [
         {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8080}]},
         {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8081}]}
       ],
       "networks": [{"mode": "host"}]
@@ -58,8 +60,10 @@ class PodEndpointsNotUnique(Rule):
       "id": "/web",
       "containers": [
         {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "endpoints": [{"name": "http", "hostPort": 8080}]},
         {"name": "sidecar", "resources": {"cpus": 0.1, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"},
          "endpoints": [{"name": "admin", "hostPort": 8081}]}
       ],
       "networks": [{"mode": "host"}]
@@ -72,8 +76,11 @@ class PodEndpointsNotUnique(Rule):
 
     References
     ----------
-    R32, R33, R34 (spec §4.1; Marathon reports them at ``/``); P12 (1.4 wording, zero ports);
-    F90–F92; §6.3.
+    - Marathon 1.4–1.10 answers `endpoint names nust be unique across all containers` at `/` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L193-L196)).
+    - Marathon 1.4–1.10 answers `container ports must be unique across all containers` at `/` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L198-L201)).
+    - Marathon 1.4–1.10 answers `host ports must be unique across all containers` at `/` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L203-L206)).
+    - The fields in Marathon's API types: [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL205"

@@ -17,14 +17,14 @@ class PodIdInvalid(Rule):
 
     What it does
     ------------
-    Checks the pod ``id`` the way Marathon's path validation does: it must start with ``/`` (R4),
-    have at least one segment (R5), every segment must be a DNS-like label (R1), no segment may be
-    ``.`` or ``..`` (R3), and the last segment must not be one of the reserved words ``restart``,
-    ``tasks`` or ``versions`` (R2).
+    Checks the pod ``id`` the way Marathon's path validation does: it must start with ``/``,
+    have at least one segment, every segment must be a DNS-like label, no segment may be
+    ``.`` or ``..``, and the last segment must not be one of the reserved words ``restart``,
+    ``tasks`` or ``versions``.
 
     From Marathon 1.5 on the id is also matched against a pattern while the JSON is read; an id that
     fails that pattern is the schema layer's finding, and this rule stays silent about it. In 1.4 the
-    pattern is not enforced, so this rule reports R1 itself.
+    pattern is not enforced, so this rule reports malformed segments itself.
 
     Why is this bad
     ---------------
@@ -37,7 +37,8 @@ class PodIdInvalid(Rule):
     ```json
     {
       "id": "web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -47,7 +48,8 @@ class PodIdInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -58,7 +60,13 @@ class PodIdInvalid(Rule):
 
     References
     ----------
-    R1, R2, R3, R4, R5 (spec §4.1); F1; §6.1 (ids); §2 (PathId pattern, parse-time in 1.5+).
+    - Marathon 1.4–1.10 answers `must fully match regular expression '^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])|(\\.|\\.\\.)$'` at `/id` ([PathId.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/PathId.scala#L212-L217)).
+    - Marathon 1.4–1.10 answers `must not end with any of the following reserved keywords: restart, tasks, versions, ., ..` at `/id` ([PathId.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/PathId.scala#L219-L224)).
+    - Marathon 1.4–1.10 answers `Identifier is not child of '<parent>'` at `/id` ([PathId.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/PathId.scala#L229-L258)).
+    - Marathon 1.4–1.10 answers `Path needs to be absolute` at `/id` ([PathId.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/PathId.scala#L266)).
+    - Marathon 1.4–1.10 answers `Path must contain at least one path element` at `/id` ([PathId.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/PathId.scala#L261)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL201"

@@ -36,7 +36,8 @@ class PodIdDnsLength(Rule):
     ```json
     {
       "id": "/analytics/ingestion-pipeline-with-a-very-long-descriptive-name",
-      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/worker:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -46,7 +47,8 @@ class PodIdDnsLength(Rule):
     ```json
     {
       "id": "/analytics/ingestion",
-      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "worker", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/worker:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -57,7 +59,9 @@ class PodIdDnsLength(Rule):
 
     References
     ----------
-    §10.17, §6.1 (Mesos-DNS appends 9 characters; keep names ≤ 54); F1.
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
+    - Marathon's pods documentation, "Service name length limitations": [pods.md](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/pods.md).
     """
 
     code = "PL202"

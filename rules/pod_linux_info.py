@@ -16,8 +16,8 @@ class PodLinuxInfoInvalid(Rule):
     What it does
     ------------
     From Marathon 1.9 on, the pod-level ``linuxInfo`` configures the executor. It reports a
-    ``seccomp`` block there (R39) and an ``ipcInfo`` whose ``mode`` is ``SHARE_PARENT`` together with
-    a ``shmSize`` (R40). Before 1.9 pod-level ``linuxInfo`` is not a pod field at all (an unknown key,
+    ``seccomp`` block there and an ``ipcInfo`` whose ``mode`` is ``SHARE_PARENT`` together with
+    a ``shmSize``. Before 1.9 pod-level ``linuxInfo`` is not a pod field at all (an unknown key,
     reported by the schema layer).
 
     Why is this bad
@@ -32,7 +32,8 @@ class PodLinuxInfoInvalid(Rule):
     {
       "id": "/web",
       "linuxInfo": {"ipcInfo": {"mode": "SHARE_PARENT", "shmSize": 64}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -43,7 +44,8 @@ class PodLinuxInfoInvalid(Rule):
     {
       "id": "/web",
       "linuxInfo": {"ipcInfo": {"mode": "PRIVATE", "shmSize": 64}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -54,7 +56,10 @@ class PodLinuxInfoInvalid(Rule):
 
     References
     ----------
-    R39, R40 (spec §4.1); F15, F123, F124; §9 (1.9 adds pod-level linuxInfo).
+    - Marathon 1.9–1.10 answers `Seccomp configuration on executor level is not supported` at `/linuxInfo/seccomp` ([LinuxInfo.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/LinuxInfo.scala#L94-L101)).
+    - Marathon 1.9–1.10 answers `ipcInfo shmSize can NOT be set when mode is SHARE_PARENT` at `/linuxInfo/ipcInfo` ([LinuxInfo.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/state/LinuxInfo.scala#L54-L64)).
+    - The fields in Marathon's API types: [`linux.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/linux.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL208"

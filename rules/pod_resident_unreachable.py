@@ -33,6 +33,7 @@ class ResidentPodUnreachable(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -51,6 +52,7 @@ class ResidentPodUnreachable(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -65,7 +67,9 @@ class ResidentPodUnreachable(Rule):
 
     References
     ----------
-    R36 (spec §4.1); F33–F35, F45; §5 (resident pods default to disabled).
+    - Marathon 1.6–1.10 answers `unreachableStrategy must be disabled for pods with persistent volumes` at `/` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L216-L224)).
+    - The fields in Marathon's API types: [`unreachableStrategy.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/unreachableStrategy.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL207"

@@ -34,6 +34,7 @@ class ResidentPodUpgrade(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -53,6 +54,7 @@ class ResidentPodUpgrade(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -70,7 +72,9 @@ class ResidentPodUpgrade(Rule):
 
     References
     ----------
-    R35 (spec §4.1); F23, F25, F45; §5 (resident upgrade defaults 0.5 / 0).
+    - Marathon 1.6–1.10 answers `got <v>, expected 0.0` at `/upgrade/maximumOverCapacity` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L62-L65)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL206"

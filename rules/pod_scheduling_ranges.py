@@ -1,4 +1,4 @@
-"""PL204: scheduling numbers and ``scaling.instances`` out of range, as 1.4 checks them (R24–R28, R31)."""
+"""PL204: scheduling numbers and ``scaling.instances`` out of range, as 1.4 checks them."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class PodSchedulingOutOfRange(Rule):
 
     From Marathon 1.5 on, the same bounds are RAML facets enforced while the JSON is read, so the
     schema layer reports them and this rule stays silent; only Marathon 1.4, whose reader enforces no
-    facets, relies on these hand-written checks (R24–R28, R31).
+    facets, relies on these hand-written checks.
 
     Why is this bad
     ---------------
@@ -38,12 +38,13 @@ class PodSchedulingOutOfRange(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.4"``:
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"upgrade": {"minimumHealthCapacity": 1.5}}
     }
@@ -51,10 +52,13 @@ class PodSchedulingOutOfRange(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.4"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"upgrade": {"minimumHealthCapacity": 1.0}}
     }
@@ -66,7 +70,14 @@ class PodSchedulingOutOfRange(Rule):
 
     References
     ----------
-    R24, R25, R26, R27, R28, R31 (spec §4.1); F18, F20–F22, F24, F25; §1.1 (facets parse-time 1.5+).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more` at `/scheduling/backoff/backoff` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L30-L34)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more` at `/scheduling/backoff/backoffFactor` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L30-L34)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more` at `/scheduling/backoff/maxLaunchDelay` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L30-L34)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more (or 1.0 or less)` at `/scheduling/upgrade/minimumHealthCapacity` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L36-L41)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0.0 or more (or 1.0 or less)` at `/scheduling/upgrade/maximumOverCapacity` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L36-L41)).
+    - Marathon 1.4–1.10 answers `got <v>, expected 0 or more` at `/scaling/instances` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L181-L191)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL204"
@@ -75,7 +86,6 @@ class PodSchedulingOutOfRange(Rule):
     summary = "Back-off, upgrade and instance numbers must be within range (1.4)"
     marathon_rules = ("R24", "R25", "R26", "R27", "R28", "R31")
     settings = ("marathon_version",)
-    example_profile = {"marathon_version": "1.4"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):

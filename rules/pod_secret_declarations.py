@@ -14,8 +14,8 @@ class PodSecretDeclarationEmpty(Rule):
 
     What it does
     ------------
-    Reports a key ``""`` in the pod's ``secrets`` (R17) and, for Marathon 1.4, a secret whose
-    ``source`` is empty (R18). From 1.5 on an empty ``source`` is rejected while the JSON is read
+    Reports a key ``""`` in the pod's ``secrets`` and, for Marathon 1.4, a secret whose
+    ``source`` is empty. From 1.5 on an empty ``source`` is rejected while the JSON is read
     (``error.minLength``), which the schema layer reports.
 
     Why is this bad
@@ -25,24 +25,29 @@ class PodSecretDeclarationEmpty(Rule):
 
     Example
     -------
-    With the ``secrets`` feature enabled:
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "secrets": {"": {"source": "web/db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "environment": {"DB_PASSWORD": {"secret": "db-password"}},
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -53,7 +58,10 @@ class PodSecretDeclarationEmpty(Rule):
 
     References
     ----------
-    R17, R18 (spec §4.1); F7, F8; §6.7.
+    - Marathon 1.4–1.10 answers `must not be empty` at `/secrets/keys(<i>)` ([SecretValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SecretValidation.scala#L30-L31)).
+    - Marathon 1.4–1.10 answers `must not be empty` at `/secrets/<name>/source` ([SecretValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SecretValidation.scala#L26-L28)).
+    - The fields in Marathon's API types: [`secrets.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/secrets.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL212"
@@ -62,7 +70,6 @@ class PodSecretDeclarationEmpty(Rule):
     summary = "Pod secrets need a non-empty name and source"
     marathon_rules = ("R17", "R18")
     settings = ("marathon_version",)
-    example_profile = {"features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         for name, secret in as_dict(pod.get("secrets")).items():

@@ -16,8 +16,8 @@ class PodSecretUndefined(Rule):
 
     What it does
     ------------
-    Checks that every pod-level ``environment`` value ``{"secret": "<name>"}`` (R8) and, from
-    Marathon 1.5 on, every secret volume's ``secret`` (R11) names a key of the pod's ``secrets``.
+    Checks that every pod-level ``environment`` value ``{"secret": "<name>"}`` and, from
+    Marathon 1.5 on, every secret volume's ``secret`` names a key of the pod's ``secrets``.
     Container-level references are checked by the container rules.
 
     Why is this bad
@@ -28,26 +28,30 @@ class PodSecretUndefined(Rule):
 
     Example
     -------
-    With the ``secrets`` feature enabled (``features: [secrets]``):
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-pasword"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -58,7 +62,10 @@ class PodSecretUndefined(Rule):
 
     References
     ----------
-    R8, R11 (spec §4.1); F5, F7, F44; §6.7.
+    - Marathon 1.4–1.10 answers `references an undefined secret` at `/environment/<VAR>/secret` ([SecretValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SecretValidation.scala#L18-L24)).
+    - Marathon 1.5–1.10 answers `volume.secret must refer to an existing secret` at `/podSecretVolumes(pod)(<k>)/secret` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L145-L150)).
+    - The fields in Marathon's API types: [`environmentVariable.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/environmentVariable.raml), [`secrets.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/secrets.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL211"
@@ -67,7 +74,6 @@ class PodSecretUndefined(Rule):
     summary = "Secret references must name a declared pod secret"
     marathon_rules = ("R8", "R11")
     settings = ("marathon_version",)
-    example_profile = {"features": ["secrets"]}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         declared = sorted(declared_secrets(pod))

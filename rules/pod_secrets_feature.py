@@ -21,9 +21,9 @@ class PodSecretsFeatureDisabled(Rule):
 
     What it does
     ------------
-    Unless the profile lists the ``secrets`` feature, reports a non-empty pod ``secrets`` map (R16),
-    every pod-level environment variable whose value is a ``{"secret": …}`` reference (R7), and,
-    from Marathon 1.5 on, every secret volume (R10). Container-level uses (environment,
+    Unless the profile lists the ``secrets`` feature, reports a non-empty pod ``secrets`` map,
+    every pod-level environment variable whose value is a ``{"secret": …}`` reference, and,
+    from Marathon 1.5 on, every secret volume. Container-level uses (environment,
     ``image.pullConfig``) are checked by the container rules.
 
     Why is this bad
@@ -39,7 +39,8 @@ class PodSecretsFeatureDisabled(Rule):
       "id": "/web",
       "secrets": {"db-password": {"source": "web/db-password"}},
       "environment": {"DB_PASSWORD": {"secret": "db-password"}},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -53,7 +54,8 @@ class PodSecretsFeatureDisabled(Rule):
     {
       "id": "/web",
       "environment": {"DB_HOST": "db.marathon.l4lb.thisdcos.directory"},
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -64,7 +66,11 @@ class PodSecretsFeatureDisabled(Rule):
 
     References
     ----------
-    R7, R10, R16 (spec §4.1); F5, F7, F44; §8 (``--enable_features secrets``).
+    - Marathon 1.4–1.10 answers `use of secret-references in the environment requires the secrets feature to be enabled` at `/environment` ([EnvVarValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/EnvVarValidation.scala#L39-L47)).
+    - Marathon 1.5–1.10 answers `Feature secrets is not enabled. Enable with --enable_features secrets)` at `/podSecretVolumes(pod)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L241)).
+    - Marathon 1.4–1.10 answers `Feature secrets is not enabled. Enable with --enable_features secrets)` at `/secrets` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L252)).
+    - The fields in Marathon's API types: [`environmentVariable.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/environmentVariable.raml), [`secrets.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/secrets.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL210"

@@ -33,7 +33,7 @@ class AllowedNetworkModes(Rule):
     What it does
     ------------
     Reports each `networks[]` entry whose mode is not in the configured list. A network without `mode`
-    is a `container` network (spec F40). The default allows `container` and `container/bridge`, that
+    is a `container` network. The default allows `container` and `container/bridge`, that
     is, no host networking.
 
     Why is this bad
@@ -47,7 +47,8 @@ class AllowedNetworkModes(Rule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -57,7 +58,8 @@ class AllowedNetworkModes(Rule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "container", "name": "dcos"}]
     }
     ```
@@ -74,7 +76,8 @@ class AllowedNetworkModes(Rule):
 
     References
     ----------
-    F10, F39–F41 (`networks[]`, mode default `container`), R19–R23 (spec §4.1).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`network.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/network.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL510"

@@ -89,7 +89,7 @@ class AllowedRegistries(Rule):
 
     References
     ----------
-    F73–F75 (`containers[].image`, spec §3.7; `image.id` is not checked by Marathon).
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
     """
 
     code = "PL502"

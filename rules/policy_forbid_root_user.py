@@ -39,8 +39,8 @@ class ForbidRootUser(Rule):
 
     What it does
     ------------
-    Reports `user: root` at the pod level (F4, the default for every container) and on any container
-    (F81, which overrides the pod's), including uid `0` and `root:group` forms. A container that
+    Reports `user: root` at the pod level (the default for every container) and on any container
+    (which overrides the pod's), including uid `0` and `root:group` forms. A container that
     overrides a root pod user with another user is fine; the pod-level finding still stands while any
     container inherits it. With `require_user: true` it also reports containers that have no user at
     all, from either level.
@@ -56,7 +56,8 @@ class ForbidRootUser(Rule):
     {
       "id": "/shop/web",
       "user": "root",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -67,7 +68,8 @@ class ForbidRootUser(Rule):
     {
       "id": "/shop/web",
       "user": "nobody",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -84,7 +86,7 @@ class ForbidRootUser(Rule):
 
     References
     ----------
-    F4 (pod `user`), F81 (container `user`), spec §3.1 and §3.7.
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
     """
 
     code = "PL504"

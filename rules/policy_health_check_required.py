@@ -16,7 +16,7 @@ class HealthCheckRequired(Rule):
     What it does
     ------------
     Reports every container that declares at least one endpoint but no `healthCheck`. A `check` block
-    (Marathon 1.8+) does not count: Marathon parses it and then discards it (spec §3.10).
+    (Marathon 1.8+) does not count: Marathon parses it and then discards it.
 
     Why is this bad
     ---------------
@@ -32,6 +32,7 @@ class HealthCheckRequired(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "endpoints": [{"name": "http", "hostPort": 0}]
       }],
       "networks": [{"mode": "host"}]
@@ -46,6 +47,7 @@ class HealthCheckRequired(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "endpoints": [{"name": "http", "hostPort": 0}],
         "healthCheck": {"http": {"endpoint": "http", "path": "/health"}}
       }],
@@ -64,7 +66,7 @@ class HealthCheckRequired(Rule):
 
     References
     ----------
-    F65 (`endpoints`), F82 (`healthCheck`), F83 and §3.10 (`check` is discarded), spec §3.7–§3.9.
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
     """
 
     code = "PL505"

@@ -33,7 +33,7 @@ class HostVolumes(Rule):
     ------------
     Reports `volumes[].host` paths that are not under one of the configured prefixes. Paths are
     normalised before they are compared, so `/data/../etc` is `/etc` and `//data//x/` is `/data/x`;
-    `/database` is not under `/data`. A relative path is relative to the executor's sandbox (F43) and is
+    `/database` is not under `/data`. A relative path is relative to the executor's sandbox and is
     allowed unless `..` takes it out of the sandbox. Secret and persistent volumes are not host volumes.
     With no prefixes configured, every absolute host path is reported. Symbolic links on the agent
     cannot be seen statically.
@@ -52,6 +52,7 @@ class HostVolumes(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "volumeMounts": [{"name": "docker", "mountPath": "/var/run/docker.sock"}]
       }],
       "networks": [{"mode": "host"}]
@@ -67,6 +68,7 @@ class HostVolumes(Rule):
       "containers": [{
         "name": "web",
         "resources": {"cpus": 0.5, "mem": 128},
+        "image": {"kind": "DOCKER", "id": "nginx:1.25"},
         "volumeMounts": [{"name": "data", "mountPath": "/data"}]
       }],
       "networks": [{"mode": "host"}]
@@ -86,7 +88,7 @@ class HostVolumes(Rule):
 
     References
     ----------
-    F9, F43 (`volumes[].host`), §3.6 (volume variants, tried in order).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
     """
 
     code = "PL506"

@@ -73,7 +73,7 @@ class ImageTagPinned(Rule):
 
     References
     ----------
-    F75 (`image.id`), F78 (`image.forcePull`), spec §3.7.
+    - The fields in Marathon's API types: [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
     """
 
     code = "PL503"

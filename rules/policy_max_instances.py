@@ -28,7 +28,7 @@ class MaxInstances(Rule):
     What it does
     ------------
     Reports `scaling.instances` above the configured maximum. Without `scaling`, Marathon runs one
-    instance (spec §3.2), which is reported only when the maximum is 0.
+    instance, which is reported only when the maximum is 0.
 
     Why is this bad
     ---------------
@@ -41,7 +41,8 @@ class MaxInstances(Rule):
     {
       "id": "/shop/web",
       "scaling": {"kind": "fixed", "instances": 50},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -52,7 +53,8 @@ class MaxInstances(Rule):
     {
       "id": "/shop/web",
       "scaling": {"kind": "fixed", "instances": 5},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -69,7 +71,7 @@ class MaxInstances(Rule):
 
     References
     ----------
-    F11, F18 (`scaling.instances`, default 1), spec §3.2.
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
     """
 
     code = "PL507"
@@ -77,6 +79,8 @@ class MaxInstances(Rule):
     severity = Severity.ERROR
     summary = "The pod asks for more instances than allowed"
     policy = True
+    # Without `scaling` the pod as a whole runs Marathon's default one instance.
+    whole_document = True
     options = MaxInstancesOptions
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:

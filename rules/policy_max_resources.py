@@ -37,7 +37,7 @@ class MaxResources(Rule):
     Adds up what one instance asks an agent for — every container's `resources` plus the executor's
     `executorResources` — and reports each resource over its configured ceiling, with the arithmetic.
     Missing amounts take Marathon's defaults: per container cpus 1.0, mem 128, disk 0, gpus 0; for the
-    executor cpus 0.1, mem 32, disk 10 (spec §3.4, §3.7).
+    executor cpus 0.1, mem 32, disk 10.
 
     Why is this bad
     ---------------
@@ -51,8 +51,10 @@ class MaxResources(Rule):
     {
       "id": "/shop/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 1.5, "mem": 1024}},
-        {"name": "sidecar", "resources": {"cpus": 0.5, "mem": 256}}
+        {"name": "web", "resources": {"cpus": 1.5, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"}},
+        {"name": "sidecar", "resources": {"cpus": 0.5, "mem": 256},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -64,8 +66,10 @@ class MaxResources(Rule):
     {
       "id": "/shop/web",
       "containers": [
-        {"name": "web", "resources": {"cpus": 1.0, "mem": 1024}},
-        {"name": "sidecar", "resources": {"cpus": 0.25, "mem": 256}}
+        {"name": "web", "resources": {"cpus": 1.0, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "nginx:1.25"}},
+        {"name": "sidecar", "resources": {"cpus": 0.25, "mem": 256},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -84,8 +88,8 @@ class MaxResources(Rule):
 
     References
     ----------
-    F13, F36–F38 (`executorResources`, defaults 0.1/32/10), F57–F61 (`resources`, defaults
-    1.0/128/0/0), spec §3.4, §3.7, §5.
+    - The fields in Marathon's API types: [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL508"

@@ -43,7 +43,8 @@ class RequiredLabels(Rule):
     {
       "id": "/shop/web",
       "labels": {"team": "shop"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -54,7 +55,8 @@ class RequiredLabels(Rule):
     {
       "id": "/shop/web",
       "labels": {"team": "shop", "cost-center": "cc-1234"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -71,7 +73,8 @@ class RequiredLabels(Rule):
 
     References
     ----------
-    F2 (`labels`, spec §3.1); §6.7 (label keys and values).
+    - The fields in Marathon's API types: [`label.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/label.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL501"
@@ -79,6 +82,8 @@ class RequiredLabels(Rule):
     severity = Severity.ERROR
     summary = "The pod lacks a label the organisation requires"
     policy = True
+    # A pod without any labels lacks them as a whole.
+    whole_document = True
     options = RequiredLabelsOptions
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:

@@ -41,14 +41,16 @@ class ResourceExceedsAgent(Rule):
 
     Example
     -------
-    With ``agent: {cpus: 1.0}`` in the profile:
+    With `cluster: {agent: {cpus: 1.0}}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}},
-        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.45, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -56,12 +58,16 @@ class ResourceExceedsAgent(Rule):
 
     Use instead
     -----------
+    With `cluster: {agent: {cpus: 1.0}}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "containers": [
-        {"name": "app", "resources": {"cpus": 0.5, "mem": 128}},
-        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32}}
+        {"name": "app", "resources": {"cpus": 0.5, "mem": 128},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}},
+        {"name": "sidecar", "resources": {"cpus": 0.4, "mem": 32},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/sidecar:1.4.2"}}
       ],
       "networks": [{"mode": "host"}]
     }
@@ -73,8 +79,8 @@ class ResourceExceedsAgent(Rule):
 
     References
     ----------
-    F13, F36–F38 (executorResources), F57–F61 (container resources); §5 (defaults); DESIGN.md
-    "Severity means something" (cannot run on the configured cluster).
+    - The fields in Marathon's API types: [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL230"
@@ -83,7 +89,6 @@ class ResourceExceedsAgent(Rule):
     summary = "A pod instance with its executor must fit on the largest agent"
     marathon_rules = ()
     settings = ("agent",)
-    example_profile = {"agent": {"cpus": 1.0}}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         agent = ctx.profile.agent

@@ -18,9 +18,9 @@ class ResourceLimitInvalid(Rule):
     What it does
     ------------
     Marathon 1.10 lets a container burst above its ``resources`` up to ``resourceLimits.cpus`` and
-    ``resourceLimits.mem``. The rule reports a string limit other than ``"unlimited"`` (R43), a
+    ``resourceLimits.mem``. The rule reports a string limit other than ``"unlimited"``, a
     numeric limit below the request (``resources``, with the defaults cpus 1.0 and mem 128 when
-    absent; R44), and any ``resourceLimits`` when the pod sets ``legacySharedCgroups: true`` (R45).
+    absent), and any ``resourceLimits`` when the pod sets ``legacySharedCgroups: true``.
     Before 1.10 ``resourceLimits`` is not a field (the schema layer reports the unknown key).
 
     Why is this bad
@@ -37,6 +37,7 @@ class ResourceLimitInvalid(Rule):
       "id": "/web",
       "containers": [
         {"name": "app", "resources": {"cpus": 1, "mem": 256},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "resourceLimits": {"cpus": 0.5, "mem": "unlimited"}}
       ],
       "networks": [{"mode": "host"}]
@@ -50,6 +51,7 @@ class ResourceLimitInvalid(Rule):
       "id": "/web",
       "containers": [
         {"name": "app", "resources": {"cpus": 1, "mem": 256},
+         "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"},
          "resourceLimits": {"cpus": 2, "mem": "unlimited"}}
       ],
       "networks": [{"mode": "host"}]
@@ -62,7 +64,11 @@ class ResourceLimitInvalid(Rule):
 
     References
     ----------
-    R43, R44, R45 (spec §4.2); F16, F62–F64; §9 (1.10 adds resourceLimits and legacySharedCgroups).
+    - Marathon 1.10 answers `'<v>' is an invalid resource limit. It must be 'unlimited' or a number` at `/containers(<i>)/resourceLimits/cpus` ([AppValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/AppValidation.scala#L342-L358)).
+    - Marathon 1.10 answers `resource limit must be greater than or equal to requested resource (<request>)` at `/containers(<i>)/resourceLimits/cpus` ([AppValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/AppValidation.scala#L342-L365)).
+    - Marathon 1.10 answers `resourceLimits cannot be defined if legacySharedCgroups is enabled` at `/containers(<i>)/resourceLimits` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L169-L173)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`podContainer.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/podContainer.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL233"

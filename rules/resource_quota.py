@@ -34,24 +34,28 @@ class ResourceExceedsQuota(Rule):
 
     Example
     -------
-    With ``quota: {"*": {cpus: 1.0}}`` in the profile:
+    With `cluster: {quota: {"*": {cpus: 1.0}}}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 3},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
 
     Use instead
     -----------
+    With `cluster: {quota: {"*": {cpus: 1.0}}}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
       "scaling": {"kind": "fixed", "instances": 2},
-      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128}}],
+      "containers": [{"name": "app", "resources": {"cpus": 0.25, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "registry.example.com/shop/app:1.4.2"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -62,7 +66,8 @@ class ResourceExceedsQuota(Rule):
 
     References
     ----------
-    F11, F18 (instances), F13, F14 (role), F57–F61; §5 (defaults); §6.6 and §8 (roles).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`resources.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/resources.raml).
+    - How Marathon validates a pod: [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in), [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL231"
@@ -71,7 +76,6 @@ class ResourceExceedsQuota(Rule):
     summary = "All instances with their executors must fit the role's quota"
     marathon_rules = ()
     settings = ("quota", "mesos_role", "new_group_enforce_role", "enforce_role_groups")
-    example_profile = {"quota": {"*": {"cpus": 1.0}}}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.profile.quota:

@@ -42,12 +42,13 @@ class AcceptedRolesNotAllowed(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.10"`` (no sanitising):
+    With `cluster: {marathon_version: "1.10"}` in `.podlint.yaml` (no sanitising):
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*", "slave_public"]}}
     }
@@ -58,7 +59,8 @@ class AcceptedRolesNotAllowed(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }
@@ -70,7 +72,9 @@ class AcceptedRolesNotAllowed(Rule):
 
     References
     ----------
-    R74 (spec §4.3); F14, F31; §5 (accepted-role sanitising: on by default in 1.9, off in 1.10); §8.
+    - Marathon 1.9–1.10 answers `acceptedResourceRoles can only contain * and <role>` at `/acceptedResourceRoles` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L285)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL242"

@@ -24,14 +24,15 @@ class AcceptedRoleNameInvalid(Rule):
     ---------------
     Marathon rejects the pod (``A role name must not be "".``, ``A role name must not start with a
     '-'.``, ``A role name must not include a space (\\x20) character.``). Marathon runs the same check
-    twice (R29 and, from 1.6, R38); this rule reports each bad entry once.
+    twice (from 1.6); this rule reports each bad entry once.
 
     Example
     -------
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["* "]}}
     }
@@ -42,7 +43,8 @@ class AcceptedRoleNameInvalid(Rule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }
@@ -54,7 +56,10 @@ class AcceptedRoleNameInvalid(Rule):
 
     References
     ----------
-    R29, R38 (spec §4.1); F31; §6.6 (role-name rules).
+    - Marathon 1.4–1.10 answers `A role name must not be <x>. / A role name must not start with a '-'. / A role name must not include a <character> character.` at `/scheduling/placement/acceptedResourceRoles` ([SchedulingValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/SchedulingValidation.scala#L129-L135)).
+    - Marathon 1.6–1.10 answers `A role name must not be <x>. (and the other role-name messages)` at `/acceptedResourceRoles` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L226-L231)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL240"

@@ -17,22 +17,23 @@ class AcceptedRolesStripped(Rule):
     ------------
     With accepted-role sanitising on (the default in Marathon 1.9; the deprecated feature
     ``sanitize_accepted_resource_roles``, profile setting of the same name), Marathon drops every
-    entry of ``acceptedResourceRoles`` other than ``*`` and the pod's role before validating, so R74
+    entry of ``acceptedResourceRoles`` other than ``*`` and the pod's role before validating, so its check of the list
     cannot fail. The rule warns about each entry that is dropped.
 
     Why is this bad
     ---------------
     The stored pod differs from the file: the pod will not use the resources of the listed role,
-    which is rarely what its author meant, and the same file is rejected by Marathon 1.10 (R74).
+    which is rarely what its author meant, and the same file is rejected by Marathon 1.10.
 
     Example
     -------
-    With ``marathon_version: "1.9"``:
+    With `cluster: {marathon_version: "1.9"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*", "slave_public"]}}
     }
@@ -40,10 +41,13 @@ class AcceptedRolesStripped(Rule):
 
     Use instead
     -----------
+    With `cluster: {marathon_version: "1.9"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"placement": {"acceptedResourceRoles": ["*"]}}
     }
@@ -55,7 +59,8 @@ class AcceptedRolesStripped(Rule):
 
     References
     ----------
-    R74 (spec §4.3); §5 (sanitising of acceptedResourceRoles, N/pod:71-76); §8.
+    - Marathon 1.9–1.10 answers `acceptedResourceRoles can only contain * and <role>` at `/acceptedResourceRoles` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L285)).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL243"
@@ -64,7 +69,6 @@ class AcceptedRolesStripped(Rule):
     summary = "Marathon 1.9 silently drops accepted roles other than * and the pod's role"
     marathon_rules = ("R74",)
     settings = ("marathon_version", "sanitize_accepted_resource_roles", "mesos_role")
-    example_profile = {"marathon_version": "1.9"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if not ctx.version.at_least(9) or not ctx.profile.sanitizes_accepted_roles:

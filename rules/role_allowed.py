@@ -23,7 +23,7 @@ class PodRoleNotAllowed(Rule):
     enforces its role when ``new_group_enforce_role`` is ``top``.
 
     A role the pod already runs under (a role change of an existing pod) cannot be seen statically;
-    that case (R73) is out of scope.
+    that case is out of scope.
 
     Why is this bad
     ---------------
@@ -35,7 +35,8 @@ class PodRoleNotAllowed(Rule):
     {
       "id": "/shop/web",
       "role": "payments",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -46,7 +47,8 @@ class PodRoleNotAllowed(Rule):
     {
       "id": "/shop/web",
       "role": "shop",
-      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "nginx", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -57,8 +59,9 @@ class PodRoleNotAllowed(Rule):
 
     References
     ----------
-    R71 (spec §4.3); F14; §6.6; §8 (``--mesos_role``, ``--new_group_enforce_role``, group
-    ``enforceRole``). R73 needs server state: out of scope.
+    - Marathon 1.9–1.10 answers `got <role>, expected one of: [<r1>, <r2>]` at `/role` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L272)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL241"

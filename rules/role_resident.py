@@ -33,6 +33,7 @@ class ResidentAcceptedRoles(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -49,6 +50,7 @@ class ResidentAcceptedRoles(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -63,7 +65,9 @@ class ResidentAcceptedRoles(Rule):
 
     References
     ----------
-    R37 (spec §4.1); P14 (1.4/1.5 wording); F31, F45.
+    - Marathon 1.6–1.10 answers `A resident pod must have ` at `/acceptedResourceRoles` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L226-L231)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL244"
@@ -112,6 +116,7 @@ class ResidentPodRoleStar(Rule):
       "id": "/db",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -127,6 +132,7 @@ class ResidentPodRoleStar(Rule):
       "role": "data",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -140,8 +146,9 @@ class ResidentPodRoleStar(Rule):
 
     References
     ----------
-    R72 (spec §4.3; Marathon reports it at ``/role``, and so does this rule, also when the role is
-    the default: the position is then the pod itself); §10.20; F14, F45; §8 (``--mesos_role``).
+    - Marathon 1.9–1.10 answers `Resident pods cannot have the role *` at `/role` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L274-L278)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL245"
@@ -157,11 +164,14 @@ class ResidentPodRoleStar(Rule):
         if effective_role(pod, ctx.profile) != "*":
             return
         explicit = as_str(pod.get("role"))
-        # Marathon reports at /role, also when the role is the default; a missing /role is placed
-        # on the pod itself.
+        # Marathon reports at /role, also when the role is the default; a defaulted role is
+        # underlined at the persistent volume that makes the pod resident.
+        first_persistent = next(iter(volumes_of_kind(pod, ctx.version, "persistent")))[0]
         yield Finding(
             "/role",
-            "this pod has persistent volumes, but its role is "
+            where=None if "role" in pod else f"/volumes/{first_persistent}/persistent",
+            target="value" if "role" in pod else "key",
+            message="this pod has persistent volumes, but its role is "
             + ('"*"' if explicit else 'the default "*" (Marathon\'s --mesos_role)')
             + "; Mesos cannot reserve resources for *, so Marathon rejects resident pods with "
             "the role *",
@@ -186,13 +196,14 @@ class ResidentPodUnreservableRole(Rule):
 
     Example
     -------
-    With ``marathon_version: "1.8"``:
+    With `cluster: {marathon_version: "1.8"}` in `.podlint.yaml`:
 
     ```json
     {
       "id": "/db",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -205,11 +216,14 @@ class ResidentPodUnreservableRole(Rule):
     Run Marathon with ``--mesos_role`` set (profile ``mesos_role: marathon``), or use an ephemeral
     volume if the data need not survive:
 
+    With `cluster: {marathon_version: "1.8"}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db",
       "containers": [
         {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+         "image": {"kind": "DOCKER", "id": "postgres:16.2"},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata"}],
@@ -223,7 +237,9 @@ class ResidentPodUnreservableRole(Rule):
 
     References
     ----------
-    §10.20; R72 (its 1.9+ successor); F45; §8 (``--mesos_role``).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
+    - Marathon 1.6–1.8 reserve resident pods' resources under `--mesos_role`; from 1.9 Marathon answers `Resident pods cannot have the role *` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L274-L278)).
     """
 
     code = "PL246"
@@ -232,7 +248,6 @@ class ResidentPodUnreservableRole(Rule):
     summary = "Resident pods cannot launch while Marathon's role is * (1.6-1.8)"
     marathon_rules = ()
     settings = ("marathon_version", "mesos_role")
-    example_profile = {"marathon_version": "1.8"}
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(9) or ctx.profile.mesos_role != "*":

@@ -62,7 +62,8 @@ class SchemaEnum(Rule):
 
     References
     ----------
-    - §1.1 (enums, discriminated `scaling`), §9, F17, F29, F32, F40, F46, F71, F74, F99
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL106"

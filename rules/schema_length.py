@@ -59,8 +59,8 @@ class SchemaLength(Rule):
 
     References
     ----------
-    - §1.1 (facets from 1.5), §2 (Name, Path, Uri, MesosCommand), F8, F14, F42, F44, F54, F75, F77,
-      F98, F116, F118, F122
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL105"

@@ -61,8 +61,8 @@ class SchemaPattern(Rule):
 
     References
     ----------
-    - §1.1 (facets, map key patterns), §2 (Name, NetworkName, PathId, EnvVars), §6, F1, F3, F5, F39,
-      F42, F51, F80, F90, F97, F101, F115
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition), [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL104"

@@ -34,6 +34,7 @@ class SchemaRange(Rule):
         {
           "name": "web",
           "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"},
           "endpoints": [{"name": "http", "hostPort": 70000}]
         }
       ]
@@ -50,6 +51,7 @@ class SchemaRange(Rule):
         {
           "name": "web",
           "resources": {"cpus": 0.5, "mem": 128},
+          "image": {"kind": "DOCKER", "id": "nginx:1.25"},
           "endpoints": [{"name": "http", "hostPort": 0}]
         }
       ]
@@ -62,8 +64,8 @@ class SchemaRange(Rule):
 
     References
     ----------
-    - §1.1 (facets from 1.5), §2 (Port, AnyPort), §3 (F13, F18, F20-F25, F34-F38, F47, F48, F58-F61,
-      F88, F91, F92, F104-F108, F112-F114)
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL103"

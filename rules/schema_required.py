@@ -57,8 +57,8 @@ class SchemaRequired(Rule):
 
     References
     ----------
-    - §1.1 (missing required field, null), §3 ("req" column: F1, F6, F8, F17, F28, F29, F42-F47,
-      F51, F53, F57, F71, F74, F75, F77, F90, F97, F101, F103, F115, F116, F118)
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL102"

@@ -61,7 +61,8 @@ class SchemaType(Rule):
 
     References
     ----------
-    - §1.1 (wrong JSON type, integral decimals, null means absent), §2 (value types), §3 (F1-F124)
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL101"

@@ -42,6 +42,8 @@ class SecretNeverUsed(Rule):
 
     Example
     -------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db-client",
@@ -60,6 +62,8 @@ class SecretNeverUsed(Rule):
 
     Use instead
     -----------
+    With `cluster: {features: [secrets]}` in `.podlint.yaml`:
+
     ```json
     {
       "id": "/db-client",
@@ -82,7 +86,8 @@ class SecretNeverUsed(Rule):
 
     References
     ----------
-    §10.16; F7, F8 (§3.1); F5, F80 (environment); F44 (secret volumes); F77 (pullConfig).
+    - The fields, their types and limits: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
     """
 
     code = "PL411"

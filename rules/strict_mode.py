@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule
@@ -25,7 +25,7 @@ class StrictSecurityMode(Rule):
 
     Example
     -------
-    With ``security_mode: strict`` in the cluster profile:
+    With `cluster: {security_mode: strict}` in `.podlint.yaml`:
 
     ```json
     {
@@ -42,6 +42,8 @@ class StrictSecurityMode(Rule):
     -----------
     Deploy the pod to a cluster in ``permissive`` (as here) or ``disabled`` mode, or turn it into
     an app.
+
+    With `cluster: {security_mode: permissive}` in `.podlint.yaml`:
 
     ```json
     {
@@ -60,8 +62,8 @@ class StrictSecurityMode(Rule):
 
     References
     ----------
-    DC/OS Enterprise security modes (pods are not supported in strict mode); spec §8 (cluster
-    configuration); DESIGN.md "The cluster profile".
+    - DC/OS Enterprise security modes: pods are not supported in strict mode.
+    - How Marathon validates a pod: [Cluster settings that change the verdict](https://github.com/podlint/podlint/blob/main/docs/marathon.md#cluster-settings-that-change-the-verdict).
     """
 
     code = "PL200"
@@ -70,9 +72,8 @@ class StrictSecurityMode(Rule):
     summary = "Pods cannot be deployed on a cluster in strict security mode"
     marathon_rules = ()
     settings = ("security_mode",)
-    # The profile the docstring's Example needs (same keys as a fixture's profile file).
-    example_profile: ClassVar[dict[str, Any]] = {"security_mode": "strict"}
-    use_instead_profile: ClassVar[dict[str, Any]] = {"security_mode": "permissive"}
+    # The whole pod is what cannot be deployed.
+    whole_document = True
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.profile.security_mode == "strict":

@@ -63,8 +63,8 @@ class UnknownKey(Rule):
 
     References
     ----------
-    - §1.1 (unknown properties are ignored), §3 (the fields of each object), §9 (fields per
-      version), §10 item 1
+    - How Marathon validates a pod: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version), [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work).
+    - The fields of each object, version by version: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
     """
 
     code = "PL110"

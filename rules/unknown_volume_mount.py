@@ -71,7 +71,9 @@ class UnknownVolumeMount(Rule):
 
     References
     ----------
-    R65 (spec §4.2); F115 (§3.11); F9, F42 (§3.6); §6.4.
+    - Marathon 1.4–1.10 answers `Referenced Volume in VolumeMount should exist` at `/containers(<i>)/volumeMounts(<j>)/name` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L140-L142)).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml), [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL302"

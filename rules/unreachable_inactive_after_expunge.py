@@ -64,7 +64,8 @@ class UnreachableInactiveAfterExpunge(Rule):
 
     References
     ----------
-    §10.5; F34, F35 (§3.3); §5 (unreachable defaults).
+    - The fields in Marathon's API types: [`unreachableStrategy.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/unreachableStrategy.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Defaults Marathon fills in](https://github.com/podlint/podlint/blob/main/docs/marathon.md#defaults-marathon-fills-in).
     """
 
     code = "PL403"

@@ -61,7 +61,9 @@ class UnreachableStrategyString(Rule):
 
     References
     ----------
-    §10.4; F33 (§3.3); §1.1 (a string union member accepts any string).
+    - The fields in Marathon's API types: [`unreachableStrategy.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/unreachableStrategy.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
+    - Marathon reads any string as `"disabled"`: [UnreachableStrategyConversion.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/raml/UnreachableStrategyConversion.scala).
     """
 
     code = "PL402"

@@ -42,7 +42,8 @@ class UnusedSuppression(PipelineRule):
     {
       "id": "/web",
       "labels": {"podlint.disable": "pod-user-empty"},
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -52,7 +53,8 @@ class UnusedSuppression(PipelineRule):
     ```json
     {
       "id": "/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128}}],
+      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 128},
+                      "image": {"kind": "DOCKER", "id": "nginx:1.25"}}],
       "networks": [{"mode": "host"}]
     }
     ```
@@ -63,8 +65,8 @@ class UnusedSuppression(PipelineRule):
 
     References
     ----------
-    §10 (things Marathon accepts but a linter should flag); the `podlint.disable` label is a pod
-    label (F2), which Marathon stores and otherwise ignores.
+    - The `podlint.disable` label is an ordinary pod label, which Marathon stores and otherwise ignores.
+    - [Inline suppressions](https://github.com/podlint/podlint/blob/main/docs/configuration.md#inline-suppressions).
     """
 
     code = "PL902"

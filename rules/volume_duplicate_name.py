@@ -66,7 +66,9 @@ class DuplicateVolumeName(Rule):
 
     References
     ----------
-    R13 (spec §4.1); P12 (§4.6); F42 (§3.6); §6.4.
+    - Marathon 1.4–1.10 answers `volume names must be unique` at `/volumes` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L243-L246)).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading), [Version by version](https://github.com/podlint/podlint/blob/main/docs/marathon.md#version-by-version).
     """
 
     code = "PL304"

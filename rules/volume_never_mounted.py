@@ -66,7 +66,9 @@ class VolumeNeverMounted(Rule):
 
     References
     ----------
-    R12 (spec §4.1); F9, F42 (§3.6); F115 (§3.11).
+    - Marathon 1.4–1.10 answers `volume must be referenced by at least one container` at `/volumes(<i>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L176-L179)).
+    - The fields in Marathon's API types: [`pod.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/pod.raml), [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Checks after reading](https://github.com/podlint/podlint/blob/main/docs/marathon.md#checks-after-reading).
     """
 
     code = "PL303"

@@ -108,7 +108,8 @@ class VolumeSilentlyEphemeral(Rule):
     -----------
     ```json
     {
-      "id": "/db",
+      "id": "/data/db",
+      "role": "data",
       "networks": [{"mode": "host"}],
       "volumes": [{"name": "data", "persistent": {"size": 10240}}],
       "containers": [
@@ -128,7 +129,8 @@ class VolumeSilentlyEphemeral(Rule):
 
     References
     ----------
-    §10.3; §3.6 (volume union, F42-F50); §1.1 (union types).
+    - The fields in Marathon's API types: [`volumes.raml`](https://github.com/mesosphere/marathon/blob/v1.10.26/docs/docs/rest-api/public/api/v2/types/volumes.raml).
+    - How Marathon validates a pod: [Accepted, but it will not work](https://github.com/podlint/podlint/blob/main/docs/marathon.md#accepted-but-it-will-not-work), [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
     """
 
     code = "PL401"

@@ -51,6 +51,7 @@ class YamlAmbiguity(Rule):
     containers:
       - name: web
         resources: {cpus: 0.5, mem: 128}
+        image: {kind: DOCKER, id: "nginx:1.25"}
         endpoints:
           - name: http
             hostPort: 08080
@@ -65,6 +66,7 @@ class YamlAmbiguity(Rule):
     containers:
       - name: web
         resources: {cpus: 0.5, mem: 128}
+        image: {kind: DOCKER, id: "nginx:1.25"}
         endpoints:
           - name: http
             hostPort: 8080
@@ -76,7 +78,9 @@ class YamlAmbiguity(Rule):
 
     References
     ----------
-    - §1.1 (the JSON types Marathon reads), §2; YAML 1.1 and 1.2 core schema resolution
+    - The JSON types Marathon reads for each field: [Reading the definition](https://github.com/podlint/podlint/blob/main/docs/marathon.md#reading-the-definition).
+    - YAML 1.1 and YAML 1.2 core schema resolution of plain scalars.
+    - The type of each field: Marathon's API types ([`types/`](https://github.com/mesosphere/marathon/tree/v1.10.26/docs/docs/rest-api/public/api/v2/types)).
     """
 
     code = "PL120"

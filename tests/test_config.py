@@ -295,6 +295,18 @@ def test_policies_are_off_until_configured(tmp_path: Path) -> None:
     assert "host-volumes" in active_names(resolver(), tmp_path / "c" / "x.json")
 
 
+def test_off_by_default_rules_come_on_when_selected_or_configured(tmp_path: Path) -> None:
+    assert "endpoint-protocol-value" not in active_names(resolver(), tmp_path / "x.json")
+    write(tmp_path / "a" / ".podlint.yaml", "extend_select: [PL4]\n")
+    assert "endpoint-protocol-value" in active_names(resolver(), tmp_path / "a" / "x.json")
+    write(
+        tmp_path / "b" / ".podlint.yaml", "rules:\n  endpoint-protocol-value: {severity: warning}\n"
+    )
+    assert "endpoint-protocol-value" in active_names(resolver(), tmp_path / "b" / "x.json")
+    write(tmp_path / "c" / ".podlint.yaml", "extend_select: [PL409]\nignore: [PL409]\n")
+    assert "endpoint-protocol-value" not in active_names(resolver(), tmp_path / "c" / "x.json")
+
+
 def test_rules_severity_and_off(tmp_path: Path) -> None:
     write(
         tmp_path / ".podlint.yaml",

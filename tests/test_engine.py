@@ -123,9 +123,9 @@ def test_a_yaml_typing_problem_is_reported_once(linter: Linter) -> None:
     assert at_label == ["schema-type"]
 
 
-def test_member_missing_at_the_top_points_at_the_documents_start(linter: Linter) -> None:
-    # R72 is reported at /role; a pod without `role` gets the document's first character, not a
-    # span over the whole file.
+def test_finding_keeps_marathons_path_but_underlines_the_node_at_fault(linter: Linter) -> None:
+    # Marathon reports R72 at /role; a pod without `role` is underlined at its persistent volume,
+    # not at the document's opening brace, and the pointer stays Marathon's path.
     text = (
         '{\n  "id": "/db",\n  "volumes": [{"name": "data", "persistent": {"size": 10}}],\n'
         '  "networks": [{"mode": "host"}],\n  "containers": [{"name": "db", "resources": '
@@ -137,4 +137,14 @@ def test_member_missing_at_the_top_points_at_the_documents_start(linter: Linter)
     )
     (d,) = result.diagnostics
     assert d.pointer == "/role"
-    assert (d.span.line, d.span.column, d.span.end_line, d.span.end_column) == (1, 1, 1, 2)
+    assert (d.span.line, d.span.column, d.span.end_line, d.span.end_column) == (3, 32, 3, 44)
+    assert text.splitlines()[2][31:43] == '"persistent"'
+
+
+def test_member_missing_at_the_top_points_at_the_documents_start() -> None:
+    from podlint.loader import load
+
+    (doc,) = load(b'{\n  "id": "/db"\n}\n', "db.json").documents
+    span, found = doc.locate("/role")
+    assert found == ""
+    assert (span.line, span.column, span.end_line, span.end_column) == (1, 1, 1, 2)

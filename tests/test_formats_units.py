@@ -242,7 +242,7 @@ def test_sarif_rule_descriptors(sarif_schema: dict[str, Any]) -> None:
     assert "### Why is this bad" in descriptor["help"]["markdown"]
     assert descriptor["help"]["text"] == FakeEndpointRule.doc()
     assert descriptor["defaultConfiguration"]["level"] == "error"
-    assert "R59" in descriptor["properties"]["tags"]
+    assert descriptor["properties"]["tags"] == ["marathon", "pod"]
 
 
 def test_sarif_fingerprints_are_stable_when_lines_move() -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import importlib
-import json
 import re
 from typing import Any
 
 import pytest
 
-from podlint.config.profile import ClusterProfile
 from podlint.diagnostics import Severity
-from podlint.rule import DOC_HEADINGS, Context, NoOptions, Rule
+from podlint.rule import DOC_HEADINGS, NoOptions, Rule
 
 MODULES = [
     "schema_type",
@@ -92,37 +90,14 @@ def test_rule_is_described(rule: type[Rule]) -> None:
     assert rule.options is NoOptions
     assert list(sections(rule.doc())) == list(DOC_HEADINGS)
     refs = sections(rule.doc())["References"]
-    assert re.search(r"[§FR]\d", refs)
+    # References point at Marathon's API types and the page on how Marathon reads a pod.
+    assert "github.com/mesosphere/marathon" in refs
+    assert "marathon.md#" in refs
 
 
 def test_codes_and_names_are_unique() -> None:
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
-
-
-def _example(body: str) -> tuple[Any, str, dict[str, str]]:
-    m = re.search(r"```(json|yaml)\n(.*?)```", body, flags=re.S)
-    assert m, "a fenced json block"
-    lang, text = m.group(1), m.group(2)
-    if lang == "json":
-        return json.loads(text), "json", {}
-    data, plain = plain_scalars_of(text)
-    return data, "yaml", plain
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_doc_examples_behave(rule: type[Rule]) -> None:
-    parts = sections(rule.doc())
-    for heading, should_fire in (("Example", True), ("Use instead", False)):
-        data, fmt, plain = _example(parts[heading])
-        ctx = Context(ClusterProfile(), source_format=fmt, plain_scalars=plain)
-        findings = list(rule().check(data, ctx))
-        assert bool(findings) is should_fire, f"{rule.name} {heading}: {findings}"
-        if heading == "Use instead":
-            # The corrected pod is clean for the whole schema layer, not just for this rule.
-            for other in RULES:
-                if other.severity is Severity.ERROR:
-                    assert not list(other().check(data, Context(ClusterProfile()))), other.name
 
 
 def test_severities_follow_the_contract() -> None:

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from podlint.exit_status import EXIT_OK, UsageError
+from podlint.marathon_checks import checks_of
 from podlint.plugins import make_plugin_manager
 from podlint.rule import Rule
 
@@ -19,7 +20,11 @@ def rule_record(rule: type[Rule], plugin: str) -> dict[str, object]:
         "severity": rule.severity.value,
         "summary": rule.summary,
         "policy": rule.policy,
-        "marathon_rules": list(rule.marathon_rules),
+        "default_enabled": rule.default_enabled and not rule.policy,
+        "marathon_errors": [
+            {"message": c.message, "path": c.path, "versions": c.versions, "source": c.url}
+            for c in checks_of(rule.marathon_rules)
+        ],
         "settings": list(rule.settings),
         "options": [
             {"name": f.name, "type": str(f.type), "default": _default(f)}
@@ -49,6 +54,8 @@ def list_rules(fmt: str) -> int:
     for r in rules:
         owner = registry.owner.get(r.name, "?")
         tag = " [policy, off until configured]" if r.policy else ""
+        if not r.policy and not r.default_enabled:
+            tag = " [off by default]"
         if not owner.startswith("builtin"):
             tag += f" [plugin {owner}]"
         print(f"{r.code:6} {r.name:34} {r.severity.value:8} {r.summary}{tag}")
@@ -64,12 +71,12 @@ def explain(name: str) -> int:
         raise UsageError(f"unknown rule {name!r}{hint} (see `podlint rules`)")
     header = f"{rule.code} {rule.name} ({rule.severity.value})"
     meta = []
-    if rule.marathon_rules:
-        meta.append("Marathon rules: " + ", ".join(rule.marathon_rules))
     if rule.settings:
         meta.append("Depends on: " + ", ".join(f"cluster.{s}" for s in rule.settings))
     if rule.policy:
         meta.append("Policy rule: off until configured under `rules:`")
+    elif not rule.default_enabled:
+        meta.append(f"Off by default: turn it on with `extend_select: [{rule.name}]`")
     print(header)
     print("=" * len(header))
     for line in meta:

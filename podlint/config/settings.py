@@ -167,7 +167,9 @@ def active_rules(settings: Settings, rules: dict[str, type[Rule]]) -> list[Activ
             # Policies are the organisation's: on only when named or configured, never by a prefix.
             enabled = best_select == 1000 or (configured is not None and not configured.off)
         else:
-            default_on = selects is None
+            # A rule that is off by default comes on when selected or configured, like a policy.
+            wanted = rule.default_enabled or (configured is not None and not configured.off)
+            default_on = selects is None and wanted
             enabled = best_select > 0 or (default_on and best_select == 0)
         if best_ignore and best_ignore >= best_select:
             enabled = False

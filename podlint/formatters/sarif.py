@@ -118,10 +118,8 @@ def _rule_descriptor(d: Diagnostic, rule: type[Rule] | None) -> dict[str, Any]:
             markdown += f"\n\n[Rule documentation]({url})"
         descriptor["help"] = {"text": doc, "markdown": markdown}
     tags = ["marathon", "pod"]
-    if rule is not None:
-        tags.extend(rule.marathon_rules)
-        if rule.policy:
-            tags.append("policy")
+    if rule is not None and rule.policy:
+        tags.append("policy")
     descriptor["properties"] = {"tags": tags}
     return descriptor
 

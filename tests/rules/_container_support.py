@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import json
 import re
 from typing import Any
 
@@ -48,14 +47,3 @@ def run(rule: type[Rule], data: Any, **profile: Any) -> list[Finding]:
 
 def pointers(rule: type[Rule], data: Any, **profile: Any) -> list[str]:
     return [f.pointer for f in run(rule, data, **profile)]
-
-
-def doc_examples(rule: type[Rule]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The pods of the rule's ``Example`` and ``Use instead`` sections."""
-    doc = rule.doc()
-    example = doc.split("Example\n-------", 1)[1].split("Use instead\n-----------", 1)
-    bad = FENCE.findall(example[0])
-    good = FENCE.findall(example[1].split("Options\n-------", 1)[0])
-    assert len(bad) == 1, f"{rule.name}: one json block in Example"
-    assert len(good) == 1, f"{rule.name}: one json block in Use instead"
-    return json.loads(bad[0]), json.loads(good[0])

@@ -3,13 +3,10 @@ secrets (§10.16); plus every container-level rule's documentation examples, run
 
 from __future__ import annotations
 
-import pytest
-
-from podlint.rule import DOC_HEADINGS, Rule
 from podlint_rules.secret_never_used import SecretNeverUsed
 from podlint_rules.unreachable_inactive_after_expunge import UnreachableInactiveAfterExpunge
 from podlint_rules.unreachable_strategy_string import UnreachableStrategyString
-from tests.rules._container_support import ctr, doc_examples, pod, pointers, run
+from tests.rules._container_support import ctr, pod, pointers, run
 from tests.rules.test_container_parity import CONTAINER_RULES
 
 
@@ -73,17 +70,6 @@ class TestSecretNeverUsed:
             volumes=[{"name": "sv", "secret": "v"}],
         )
         assert run(SecretNeverUsed, data) == []
-
-
-@pytest.mark.parametrize("rule", CONTAINER_RULES, ids=lambda r: r.name)
-def test_doc_examples_behave(rule: type[Rule]) -> None:
-    doc = rule.doc()
-    for heading in DOC_HEADINGS:
-        assert f"\n{heading}\n{'-' * len(heading)}\n" in doc, f"{rule.name}: no {heading!r}"
-    profile = getattr(rule, "example_profile", None) or {}
-    bad, good = doc_examples(rule)
-    assert run(rule, bad, **profile), f"{rule.name}: Example does not trigger"
-    assert run(rule, good, **profile) == [], f"{rule.name}: Use instead triggers"
 
 
 def test_codes_and_names_unique() -> None:

@@ -357,28 +357,6 @@ def test_every_own_rule_is_a_documented_rule() -> None:
         assert rule.summary
 
 
-FENCE = re.compile(r"```json\n(.*?)```", re.S)
-
-
-def _section(doc: str, heading: str) -> str:
-    start = doc.index(f"{heading}\n{'-' * len(heading)}\n")
-    rest = doc[start + 2 * len(heading) + 2 :]
-    following = [rest.find(f"\n{h}\n") for h in DOC_HEADINGS if rest.find(f"\n{h}\n") >= 0]
-    return rest[: min(following)] if following else rest
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_doc_examples(rule: type[Rule]) -> None:
-    for heading, should_fire in (("Example", True), ("Use instead", False)):
-        profile = getattr(rule, "example_profile", None)
-        if heading == "Use instead":
-            profile = getattr(rule, "use_instead_profile", profile)
-        blocks = FENCE.findall(_section(rule.doc(), heading))
-        assert len(blocks) == 1, f"{rule.name}: {heading} needs one json block"
-        findings = run(rule, json.loads(blocks[0]), profile)
-        assert bool(findings) is should_fire, f"{rule.name} {heading}: {findings}"
-
-
 def _fixtures() -> list[tuple[type[Rule], Any]]:
     cases = []
     for rule in RULES:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
+from podlint.profile import profile_from_mapping
+from podlint.rule import Context
 from podlint_rules._pod_helpers import marathon_number, mesos_scalar, pod_resource_sums
 from podlint_rules.resource_agent_fit import ResourceExceedsAgent
-from podlint_rules.resource_executor_overhead import ResourceExecutorOverhead
+from podlint_rules.resource_executor_overhead import Options, ResourceExecutorOverhead
 from podlint_rules.resource_limits import ResourceLimitInvalid
 from podlint_rules.resource_quota import ResourceExceedsQuota
 from tests.rules.pod_rule_support import pod, pointers, run
@@ -97,12 +101,60 @@ def test_quota_zero_instances() -> None:
     assert run(ResourceExceedsQuota, data, {"quota": {"*": {"cpus": 1}}}) == []
 
 
-def test_executor_overhead_note() -> None:
-    (finding,) = run(ResourceExecutorOverhead, _containers({"cpus": 0.1, "mem": 32}))
-    assert "0.1 cpus and 32.0 MiB mem" in finding.message
-    assert run(ResourceExecutorOverhead, _containers({"cpus": 0.2, "mem": 64})) == []
+def test_executor_overhead_silent_without_a_raised_executor() -> None:
+    # Absent or at Marathon's minimums: nothing to take back, however tiny the pod.
+    tiny = _containers({"cpus": 0.1, "mem": 32})
+    assert run(ResourceExecutorOverhead, tiny) == []
+    at_minimums = _containers(
+        {"cpus": 0.1, "mem": 32}, executorResources={"cpus": 0.1, "mem": 32, "disk": 10}
+    )
+    assert run(ResourceExecutorOverhead, at_minimums, {"agent": {"cpus": 0.15}}) == []
+
+
+def test_executor_overhead_large_share() -> None:
     explicit = _containers({"cpus": 1, "mem": 512}, executorResources={"cpus": 0.6})
-    assert pointers(ResourceExecutorOverhead, explicit) == ["/executorResources"]
+    (finding,) = run(ResourceExecutorOverhead, explicit)
+    assert finding.pointer == "/executorResources/cpus"
+    assert "38% of what each instance reserves (1.6 cpus)" in finding.message
+    # A quarter or less of the instance is not reported.
+    modest = _containers({"cpus": 1, "mem": 512}, executorResources={"cpus": 0.3})
+    assert run(ResourceExecutorOverhead, modest) == []
+    # Containers ask for no disk by default: a raised executor disk is no share worth a note.
+    disk = _containers({"cpus": 1, "mem": 512}, executorResources={"disk": 50})
+    assert run(ResourceExecutorOverhead, disk) == []
+
+
+def test_executor_overhead_share_option() -> None:
+    modest = _containers({"cpus": 1, "mem": 512}, executorResources={"cpus": 0.3})
+    ctx = Context(profile=profile_from_mapping({}), options=Options(max_share=0.2))
+    assert [f.pointer for f in ResourceExecutorOverhead().check(modest, ctx)] == [
+        "/executorResources/cpus"
+    ]
+
+
+def test_executor_overhead_share_option_is_a_fraction() -> None:
+    with pytest.raises(ValueError, match="max_share"):
+        Options(max_share=25)
+
+
+def test_executor_overhead_decides_agent_fit() -> None:
+    data = _containers({"cpus": 1, "mem": 900}, executorResources={"mem": 100})
+    (finding,) = run(ResourceExecutorOverhead, data, {"agent": {"mem": 990}})
+    assert "with the minimum it would fit" in finding.message
+    # Too large even with the minimum executor: that is resource-exceeds-agent's finding alone.
+    assert run(ResourceExecutorOverhead, data, {"agent": {"mem": 920}}) == []
+    assert run(ResourceExceedsAgent, data, {"agent": {"mem": 920}})
+
+
+def test_executor_overhead_decides_quota_fit() -> None:
+    data = _containers(
+        {"cpus": 4, "mem": 128},
+        executorResources={"cpus": 0.2},
+        scaling={"kind": "fixed", "instances": 4},
+    )
+    (finding,) = run(ResourceExecutorOverhead, data, {"quota": {"*": {"cpus": 16.5}}})
+    assert "4 instance(s) need 16.8 cpus, more than the role's quota of 16.5" in finding.message
+    assert run(ResourceExecutorOverhead, data, {"quota": {"*": {"cpus": 17}}}) == []
 
 
 def test_limits_below_request() -> None:
