@@ -29,6 +29,7 @@ class CollectionKey(PipelineRule):
       team: core
     containers:
       - name: web
+        image: {kind: DOCKER, id: 'nginx:1.25'}
         resources: {cpus: 0.5, mem: 64}
     ```
 
@@ -40,6 +41,7 @@ class CollectionKey(PipelineRule):
       team: core
     containers:
       - name: web
+        image: {kind: DOCKER, id: 'nginx:1.25'}
         resources: {cpus: 0.5, mem: 64}
     ```
 
@@ -49,7 +51,7 @@ class CollectionKey(PipelineRule):
 
     References
     ----------
-    YAML 1.2 §7.4 and §8.2.2 (complex mapping keys); RFC 8259 §4 (object names are strings).
+    YAML 1.2, sections 7.4 and 8.2.2 (complex mapping keys); RFC 8259, section 4 (object names are strings).
     """
 
     code = "PL010"

@@ -27,6 +27,7 @@ class EmptyDocument(PipelineRule):
     id: /web
     containers:
       - name: web
+        image: {kind: DOCKER, id: 'nginx:1.25'}
         resources: {cpus: 0.5, mem: 64}
     --- # the worker pod was moved to its own file
     ```
@@ -37,6 +38,7 @@ class EmptyDocument(PipelineRule):
     id: /web
     containers:
       - name: web
+        image: {kind: DOCKER, id: 'nginx:1.25'}
         resources: {cpus: 0.5, mem: 64}
     ```
 
@@ -46,7 +48,7 @@ class EmptyDocument(PipelineRule):
 
     References
     ----------
-    YAML 1.2 §9.1 (documents) and §7.2 (an empty node is null).
+    YAML 1.2, section 9.1 (documents) and section 7.2 (an empty node is null).
     """
 
     code = "PL011"

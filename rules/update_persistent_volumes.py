@@ -49,7 +49,7 @@ class UpdatePersistentVolumes(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -62,7 +62,7 @@ class UpdatePersistentVolumes(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 4096}}],
@@ -80,7 +80,7 @@ class UpdatePersistentVolumes(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "data"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -94,6 +94,7 @@ class UpdatePersistentVolumes(UpdateRule):
 
     References
     ----------
+    - Marathon 1.6–1.10 answers `persistent volumes cannot be updated` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L306-L316)).
     Marathon's ``PodsValidation.residentUpdateIsValid`` (1.6+), run when the deployment plan is
     built; volume defaults from ``VolumeConversion``.
     """

@@ -35,14 +35,14 @@ class UpdatePodIdChanged(UpdateRule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 256}}]
+      "containers": [{"name": "web", "image": {"kind": "DOCKER", "id": "nginx:1.25"}, "resources": {"cpus": 0.5, "mem": 256}}]
     }
     ```
 
     ```json
     {
       "id": "/shop/frontend",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 256}}]
+      "containers": [{"name": "web", "image": {"kind": "DOCKER", "id": "nginx:1.25"}, "resources": {"cpus": 0.5, "mem": 256}}]
     }
     ```
 
@@ -54,7 +54,7 @@ class UpdatePodIdChanged(UpdateRule):
     ```json
     {
       "id": "/shop/web",
-      "containers": [{"name": "web", "resources": {"cpus": 0.5, "mem": 512}}]
+      "containers": [{"name": "web", "image": {"kind": "DOCKER", "id": "nginx:1.25"}, "resources": {"cpus": 0.5, "mem": 512}}]
     }
     ```
 

@@ -40,7 +40,7 @@ class UpdateResidentHostPorts(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "endpoints": [{"name": "pg", "hostPort": 5432}],
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
@@ -54,7 +54,7 @@ class UpdateResidentHostPorts(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "endpoints": [{"name": "pg", "hostPort": 5433}],
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
@@ -72,7 +72,7 @@ class UpdateResidentHostPorts(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "endpoints": [{"name": "postgres", "hostPort": 5432}],
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
@@ -87,6 +87,7 @@ class UpdateResidentHostPorts(UpdateRule):
 
     References
     ----------
+    - Marathon 1.6–1.10 answers `host ports cannot be updated if a pod has persistent volumes` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L338-L343)).
     Marathon's ``PodsValidation.residentUpdateIsValid`` (1.6+); the ``hostPort`` default from
     ``PodNormalization``.
     """

@@ -46,7 +46,7 @@ class UpdateResidentResources(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1.5, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1.5, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -59,7 +59,7 @@ class UpdateResidentResources(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 2, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 2, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -76,9 +76,9 @@ class UpdateResidentResources(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1.25, "mem": 896},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1.25, "mem": 896},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]},
-        {"name": "exporter", "resources": {"cpus": 0.25, "mem": 128}}
+        {"name": "exporter", "image": {"kind": "DOCKER", "id": "prom/exporter:1"}, "resources": {"cpus": 0.25, "mem": 128}}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
       "networks": [{"mode": "host"}]
@@ -91,6 +91,10 @@ class UpdateResidentResources(UpdateRule):
 
     References
     ----------
+    - Marathon 1.6–1.10 answers `cpus cannot be updated if a pod has persistent volumes` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L318-L321)).
+    - Marathon 1.6–1.10 answers `mem cannot be updated if a pod has persistent volumes` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L323-L326)).
+    - Marathon 1.6–1.10 answers `disk cannot be updated if a pod has persistent volumes` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L328-L331)).
+    - Marathon 1.6–1.10 answers `gpus cannot be updated if a pod has persistent volumes` at `/pod(<n>)` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L333-L336)).
     Marathon's ``PodsValidation.residentUpdateIsValid`` (1.6+) and ``PodDefinition`` (pod totals:
     executor plus containers); resource defaults from the pods RAML types.
     """

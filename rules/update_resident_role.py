@@ -45,7 +45,7 @@ class UpdateResidentRole(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -58,7 +58,7 @@ class UpdateResidentRole(UpdateRule):
       "id": "/data/db",
       "role": "db",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -75,7 +75,7 @@ class UpdateResidentRole(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -96,6 +96,7 @@ class UpdateResidentRole(UpdateRule):
 
     References
     ----------
+    - Marathon 1.9–1.10 answers `It is not possible to change the role for existing reservations. If you proceed with this change, all existing instances will continue to run under the previous role, <old>. Only new instances will be allocated with the new role, <new>. In order to continue, retry your request with ?force=true` at `/role` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L279-L284)).
     Marathon's ``PodsValidation`` (role checks on the internal definition) and
     ``RoleSettings.residentRoleChangeWarningMessage``, 1.9+; the default role from
     ``PodNormalization`` and ``RoleSettings``.

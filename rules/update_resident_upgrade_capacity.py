@@ -44,7 +44,7 @@ class UpdateResidentUpgradeCapacity(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -57,7 +57,7 @@ class UpdateResidentUpgradeCapacity(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata"}],
@@ -67,18 +67,18 @@ class UpdateResidentUpgradeCapacity(UpdateRule):
 
     Use instead
     -----------
-    Keep ``maximumOverCapacity`` at 0 while the running version is resident (and see
-    ``update-persistent-volumes`` for the volume itself):
+    Keep the persistent volume (``update-persistent-volumes`` says why) and ``maximumOverCapacity`` at 0
+    while the running version is resident:
 
     ```json
     {
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
-      "volumes": [{"name": "pgdata"}],
+      "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
       "networks": [{"mode": "host"}],
       "scheduling": {"upgrade": {"minimumHealthCapacity": 0.5, "maximumOverCapacity": 0}}
     }
@@ -90,6 +90,7 @@ class UpdateResidentUpgradeCapacity(UpdateRule):
 
     References
     ----------
+    - Marathon 1.6–1.10 answers `got <v>, expected 0.0` at `/pod(<n>)/upgradeStrategy/maximumOverCapacity` ([PodsValidation.scala](https://github.com/mesosphere/marathon/blob/v1.10.26/src/main/scala/mesosphere/marathon/api/v2/validation/PodsValidation.scala#L352)).
     Marathon's ``PodsValidation.residentUpdateIsValid`` and ``UpgradeStrategy``
     (``validForResidentTasks``), 1.6+; upgrade defaults 1 / 1, and 0.5 / 0 for resident pods
     (``PodNormalization``).

@@ -38,7 +38,7 @@ class UpdateResidentUpgradeStrategy(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -53,7 +53,7 @@ class UpdateResidentUpgradeStrategy(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],
@@ -71,7 +71,7 @@ class UpdateResidentUpgradeStrategy(UpdateRule):
       "id": "/data/db",
       "role": "data",
       "containers": [
-        {"name": "postgres", "resources": {"cpus": 1, "mem": 1024},
+        {"name": "postgres", "image": {"kind": "DOCKER", "id": "postgres:16"}, "resources": {"cpus": 1, "mem": 1024},
          "volumeMounts": [{"name": "pgdata", "mountPath": "pgdata"}]}
       ],
       "volumes": [{"name": "pgdata", "persistent": {"size": 1024}}],

@@ -12,10 +12,10 @@ import re
 
 import pytest
 
+from podlint.config.profile import profile_from_mapping
+from podlint.config.settings import Settings
 from podlint.engine import Linter
-from podlint.profile import profile_from_mapping
 from podlint.rule_docs import CLUSTER_LINE
-from podlint.settings import Settings
 from tests.conftest import REPO
 from tests.ruletest import registry
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from podlint.profile import profile_from_mapping
+from podlint.config.profile import profile_from_mapping
 from podlint.rule import Context
 from podlint_rules._pod_helpers import marathon_number, mesos_scalar, pod_resource_sums
 from podlint_rules.resource_agent_fit import ResourceExceedsAgent
