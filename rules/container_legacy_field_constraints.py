@@ -11,7 +11,7 @@ from podlint.diagnostics import Finding, Severity, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, as_number, containers
 
 from ._common import NAME_MAX, NAME_RE, container_label
-from ._container_helpers import as_int, present
+from ._container_helpers import as_int, network_modes, present
 
 # Marathon 1.4's environment-variable name rule (P2): upper case only, shorter than 255 characters.
 ENV_NAME_1_4 = re.compile(r"[A-Z_][A-Z0-9_]*")
@@ -119,6 +119,9 @@ class LegacyFieldConstraints(Rule):
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):
             return
+        # With host networking any containerPort is wrong (endpoint-host-mode-ports says so and
+        # offers to remove it); a range finding on the same value would send the user elsewhere.
+        host_network = "host" in network_modes(pod)
         for i, c in containers(pod):
             base = join_pointer("/containers", i)
             label = container_label(i, c)
@@ -126,7 +129,7 @@ class LegacyFieldConstraints(Rule):
             yield from self._resources(c, base, label)
             yield from self._image(c, base, label)
             yield from self._environment(c, base, label)
-            yield from self._endpoints(c, base, label)
+            yield from self._endpoints(c, base, label, host_network)
             yield from self._health_check(c, base, label)
             yield from self._mounts_and_artifacts(c, base, label)
         yield from self._volumes(pod)
@@ -182,7 +185,9 @@ class LegacyFieldConstraints(Rule):
                 target="key",
             )
 
-    def _endpoints(self, c: dict[str, Any], base: str, label: str) -> Iterator[Finding]:
+    def _endpoints(
+        self, c: dict[str, Any], base: str, label: str, host_network: bool
+    ) -> Iterator[Finding]:
         for j, ep in enumerate(as_list(c.get("endpoints"))):
             if not isinstance(ep, dict):
                 continue
@@ -196,6 +201,8 @@ class LegacyFieldConstraints(Rule):
                     help=f"Rename the endpoint: {NAME_HELP}.",
                 )
             for key, low in (("containerPort", 1), ("hostPort", 0)):
+                if key == "containerPort" and host_network:
+                    continue
                 port = as_int(ep.get(key))
                 if port is not None and not low <= port <= 65535:
                     yield Finding(
