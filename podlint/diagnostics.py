@@ -99,6 +99,19 @@ class ResolvedFix:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """Pod data a help text suggests writing: ``key: value``, or a bare value when ``key`` is None.
+
+    Rules do not know whether the file is JSON or YAML. They write ``{0}``, ``{1}``, … in the help
+    text where the snippets go, and the locate stage renders each in the document's own syntax, in
+    backticks: ``"timeoutSeconds": 7`` in a JSON file, ``timeoutSeconds: 7`` in a YAML file.
+    """
+
+    value: Any
+    key: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """What a rule reports: a message about the member at ``pointer`` (RFC 6901).
 
@@ -111,6 +124,8 @@ class Finding:
     help: str | None = None
     target: Target = "value"
     fix: Fix | None = None
+    # Values the help text suggests, rendered into its ``{0}``, ``{1}``, … (see :class:`Snippet`).
+    snippets: tuple[Snippet, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from podlint import suppressions
-from podlint.diagnostics import Diagnostic, Finding, Severity, Span
+from podlint.diagnostics import Diagnostic, Finding, Severity, Snippet, Span
 from podlint.document import Document, LoadResult
 from podlint.formatters.base import FileResult
 from podlint.identify import describe_non_pod, is_pod
@@ -237,6 +237,11 @@ class Linter:
             from podlint import fixes  # only for findings with a fix: keeps start-up light
 
             resolved = fixes.render_fix(doc, text, finding.fix)
+        help_text = finding.help
+        if help_text is not None and finding.snippets:
+            from podlint.snippets import render_help  # only for findings that suggest data
+
+            help_text = render_help(help_text, finding.snippets, doc.format)
         return Diagnostic(
             file=path,
             code=entry.rule.code,
@@ -245,7 +250,7 @@ class Linter:
             message=_clip(finding.message),
             pointer=finding.pointer,
             span=span,
-            help=_clip(finding.help) if finding.help is not None else None,
+            help=_clip(help_text) if help_text is not None else None,
             url=entry.rule.url(),
             fix=resolved,
             document=doc.index,
@@ -346,6 +351,8 @@ def _well_formed(finding: object) -> bool:
         and isinstance(finding.message, str)
         and (finding.help is None or isinstance(finding.help, str))
         and finding.target in ("value", "key", "member")
+        and isinstance(finding.snippets, tuple)
+        and all(isinstance(s, Snippet) for s in finding.snippets)
     )
 
 

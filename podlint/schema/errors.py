@@ -18,6 +18,7 @@ from podlint.schema.problems import (
     display_path,
     format_number,
 )
+from podlint.schema.required_hints import required_hint, shape_of
 
 TYPE_WORDS = {
     "string": "a string",
@@ -49,21 +50,6 @@ PATTERN_HELP = {
         "is not an ISO-8601 date-time with an offset",
         'Remove `version` (Marathon sets it itself) or write e.g. "2017-01-03T18:21:19.310Z".',
     ),
-}
-
-REQUIRED_HELP = {
-    "id": 'Add an absolute `id`, e.g. "/prod/web".',
-    "containers": "Add `containers` with at least one container.",
-    "name": 'Add a `name`: 1-63 lower-case letters, digits and hyphens, e.g. "web".',
-    "resources": 'Every pod container needs `resources`, e.g. {"cpus": 0.1, "mem": 64}.',
-    "kind": 'Add the image `kind`, "DOCKER".',
-    "command": 'Add a `command`: {"shell": "..."} or {"argv": ["..."]}.',
-    "endpoint": "Name one of this container's `endpoints`.",
-    "mountPath": "Say where the volume is mounted inside the container.",
-    "source": "Say where the secret comes from in the secret store.",
-    "fieldName": 'Name the agent attribute the constraint is about, e.g. "hostname".',
-    "operator": 'Add an `operator`, e.g. "UNIQUE".',
-    "size": "Give the persistent volume's size in MiB.",
 }
 
 
@@ -244,15 +230,18 @@ class ErrorMapper:
         if not isinstance(inst, dict):
             return
         subject = "the pod" if pointer == "" else f"`{display_path(pointer)}`"
+        shape = shape_of(error.absolute_schema_path)
         for key in error.validator_value:
             if key not in inst:
+                hint = required_hint(shape, key)
                 # At the missing key, as Marathon reports it (`error.path.missing` at
                 # `/containers(0)/resources`); the locator places it on the object that should hold it.
                 yield SchemaProblem(
                     "required",
                     join_pointer(pointer, key),
                     f"{subject} is missing the required key `{key}`",
-                    help=REQUIRED_HELP.get(key, f"Add `{key}`."),
+                    help=hint.advice,
+                    snippets=hint.snippets(key),
                 )
 
     def _on_minimum(
