@@ -109,6 +109,9 @@ class Snippet:
 
     value: Any
     key: str | None = None
+    # Where the edit goes: the object that takes ``key: value``, or (without a key) the value it
+    # replaces. None when the snippet shows a shape to copy rather than an edit at one place.
+    at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -118,8 +118,8 @@ class Linter:
                         describe_non_pod(doc.data),
                         doc.extent,
                         "",
-                        "podlint checks Marathon pod definitions (/v2/pods); lint app definitions "
-                        "with another tool, or exclude this file",
+                        "Lint it with a tool for its kind, or exclude this file: podlint checks "
+                        "Marathon pod definitions (`/v2/pods`).",
                         document=doc.index,
                     )
                     if diag is not None:

@@ -320,19 +320,19 @@ def _unused_iter(
                 close = difflib.get_close_matches(token.text, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 message = f"unknown rule {token.text!r} in a podlint suppression{hint}"
-                help_text = "name rules as `podlint rules` lists them (name or code), or remove it"
+                help_text = "Name rules as `podlint rules` lists them (name or code), or remove it."
             elif rule.name not in by_name:
                 message = (
                     f"suppression of {rule.name} ({rule.code}) does nothing: the rule is not "
                     "enabled in this configuration"
                 )
-                help_text = f"remove {token.text} from the suppression"
+                help_text = f"Remove `{token.text}` from the suppression."
             else:
                 message = (
                     f"unused suppression: {rule.name} ({rule.code}) reports nothing "
                     f"{_where(directive)}"
                 )
-                help_text = f"remove {token.text} from the suppression; the finding is gone"
+                help_text = f"Remove `{token.text}` from the suppression; the finding is gone."
             yield _report(
                 directive,
                 entry,
@@ -346,8 +346,8 @@ def _unused_iter(
 
 def _help_remove(directive: _Directive) -> str:
     if directive.kind == "pod":
-        return f'fix or remove the "{LABEL}" label'
-    return "fix or remove the comment"
+        return f"Fix or remove the `{LABEL}` label."
+    return "Fix or remove the comment."
 
 
 def _report(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, as_number, containers
 
 from ._common import NAME_MAX, NAME_RE, container_label
@@ -16,7 +16,7 @@ from ._container_helpers import as_int, network_modes, present
 # Marathon 1.4's environment-variable name rule (P2): upper case only, shorter than 255 characters.
 ENV_NAME_1_4 = re.compile(r"[A-Z_][A-Z0-9_]*")
 PATH_MAX = 1024
-NAME_HELP = "use lower-case letters, digits and `-`, starting and ending with a letter or digit"
+NAME_HELP = "Use lower-case letters, digits and `-`, starting and ending with a letter or digit"
 
 
 def _name_problem(value: str) -> str | None:
@@ -240,7 +240,7 @@ class LegacyFieldConstraints(Rule):
                     join_pointer(hc_base, kind, "endpoint"),
                     f"health check endpoint `{ref}` of container {label} {problem}",
                     help="Name an endpoint of this container; endpoint names "
-                    f"{NAME_HELP.removeprefix('use ')}.",
+                    f"{NAME_HELP.removeprefix('Use ')}.",
                 )
         path = as_dict(hc.get("http")).get("path")
         if isinstance(path, str) and (problem := _length_problem(path)):
@@ -296,8 +296,14 @@ class LegacyFieldConstraints(Rule):
                 "/scheduling/unreachableStrategy",
                 f'unreachableStrategy "{value}" is a string, but Marathon before 1.4.2 reads only '
                 "the object form",
-                help='Write `{"inactiveAfterSeconds": <s>, "expungeAfterSeconds": <s>}`, or upgrade '
-                'to Marathon 1.4.2 or newer for "disabled".',
+                help="Write the object form, e.g. {0}, or upgrade to Marathon 1.4.2 or newer "
+                "for the string `disabled`.",
+                snippets=(
+                    Snippet(
+                        {"inactiveAfterSeconds": 300, "expungeAfterSeconds": 600},
+                        at="/scheduling/unreachableStrategy",
+                    ),
+                ),
             )
 
     def _volumes(self, pod: dict[str, Any]) -> Iterator[Finding]:

@@ -87,6 +87,6 @@ class ResourceExecutorOverhead(Rule):
             pointer,
             f"the pod executor reserves {executor}, more than half of what the containers ask "
             f"for ({asked}); every instance pays this overhead",
-            help="merge tiny pods into one, or run a single small container as an app, which "
-            "needs no pod executor",
+            help="Merge tiny pods into one, or run a single small container as an app, which "
+            "needs no pod executor.",
         )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.profile import MarathonVersion
 from podlint.rule import Context, Rule, as_list
 
@@ -155,6 +155,12 @@ class VolumeSilentlyEphemeral(Rule):
                 f"volume `{misread.name}` looks like {_a(kind)} {kind} volume, but Marathon "
                 f"reads it as {_a(actual)} {actual} volume: {why}",
                 help=_version_help(kind, since) if outdated else _help(intended),
+                snippets=()
+                if outdated
+                else tuple(
+                    Snippet(s.value, s.key, at=join_pointer("/volumes", misread.index))
+                    for s in _EXAMPLES.get(intended, ())
+                ),
                 target="key",
             )
 
@@ -197,14 +203,21 @@ def _a(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
 
 
+_EXAMPLES: dict[str, tuple[Snippet, ...]] = {
+    "persistent": (Snippet({"size": 1024}, "persistent"),),
+    "secret": (Snippet("<pod secret>", "secret"),),
+    "host": (Snippet("/var/lib/data", "host"),),
+}
+
+
 def _help(intended: str) -> str:
     if intended == "persistent":
         return (
-            'A persistent volume needs `"persistent": {"size": <MiB as an integer>}` and optionally '
-            "`type` (root, path, mount), `maxSize`, `profileName`, `constraints`."
+            "A persistent volume needs a size in MiB, e.g. {0}, and optionally `type` (root, path, "
+            "mount), `maxSize`, `profileName`, `constraints`."
         )
     if intended == "secret":
-        return 'A secret volume needs `"secret": "<name of a pod secret>"` (Marathon 1.5+).'
+        return "A secret volume names a pod secret, e.g. {0} (Marathon 1.5+)."
     if intended == "host":
-        return 'A host volume needs `"host": "<path on the agent>"` as a string.'
+        return "A host volume needs the path on the agent as a string, e.g. {0}."
     return "Use a host or persistent volume; external (CSI) volumes are not available for pods."

@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from podlint.diagnostics import Fix, FixOp, join_pointer, split_pointer
+from podlint.diagnostics import Fix, FixOp, Snippet, join_pointer, split_pointer
 from podlint.schema.problems import (
     FAMILIES,
     SchemaProblem,
@@ -35,20 +35,20 @@ PATTERN_HELP = {
     "Name": (
         "is not a valid name",
         "Use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or "
-        'digit, e.g. "web-1".',
+        "digit, e.g. `web-1`.",
     ),
     "NetworkName": (
         "is not a valid network name",
         "Use 1-63 lower-case letters, digits, hyphens and underscores, starting and ending with a "
-        'letter or digit, e.g. "dcos".',
+        "letter or digit, e.g. `dcos`.",
     ),
     "PathId": (
         "is not a valid pod id",
-        'Use a path of lower-case DNS labels separated by "/", e.g. "/prod/web".',
+        "Use a path of lower-case DNS labels separated by `/`, e.g. `/prod/web`.",
     ),
     "DateTime": (
         "is not an ISO-8601 date-time with an offset",
-        'Remove `version` (Marathon sets it itself) or write e.g. "2017-01-03T18:21:19.310Z".',
+        "Remove `version` (Marathon sets it itself) or write e.g. `2017-01-03T18:21:19.310Z`.",
     ),
 }
 
@@ -134,7 +134,11 @@ class ErrorMapper:
                     "required",
                     join_pointer(pointer, "argv"),
                     f"`{where}` needs `shell` (a command line) or `argv` (a list of arguments)",
-                    help='Write {"shell": "<command line>"} or {"argv": ["<program>", "<arg>"]}.',
+                    help="Write {0} or {1}.",
+                    snippets=(
+                        Snippet("<command line>", "shell", at=pointer),
+                        Snippet(["<program>", "<arg>"], "argv", at=pointer),
+                    ),
                 )
                 return
         if index is None:
@@ -189,20 +193,22 @@ class ErrorMapper:
         help_text = None
         fix = None
         subject = None
+        snippets: tuple[Snippet, ...] = ()
         if parent == "labels" and "string" in expected:
             subject = f"label `{tokens[-1]}`"
             help_text = "Label values must be strings: quote numbers and booleans, flatten objects."
         elif parent == "constraints" and isinstance(inst, list) and "object" in expected:
-            help_text = (
-                'Pod constraints are objects, e.g. {"fieldName": "hostname", "operator": "UNIQUE"}; '
-                "the array form is for apps."
-            )
+            help_text = "Pod constraints are objects, e.g. {0}; the array form is for apps."
+            snippets = (Snippet({"fieldName": "hostname", "operator": "UNIQUE"}, at=pointer),)
         elif (
             tokens and tokens[-1] == "protocol" and isinstance(inst, str) and expected == ["array"]
         ):
-            help_text = f'Write a list: ["{inst}"].'
+            help_text = "Write a list: {0}."
+            snippets = (Snippet([inst], at=pointer),)
             fix = Fix("Wrap the protocol in a list", "safe", (FixOp("replace", pointer, [inst]),))
-        yield self._type_problem(pointer, inst, words, subject=subject, help=help_text, fix=fix)
+        yield self._type_problem(
+            pointer, inst, words, subject=subject, help=help_text, fix=fix, snippets=snippets
+        )
 
     def _type_problem(
         self,
@@ -213,6 +219,7 @@ class ErrorMapper:
         subject: str | None = None,
         help: str | None = None,
         fix: Fix | None = None,
+        snippets: tuple[Snippet, ...] = (),
     ) -> SchemaProblem:
         subject = subject or f"`{display_path(pointer)}`"
         message = f"{subject} must be {expected}, got {describe_value(inst)}"
@@ -220,9 +227,10 @@ class ErrorMapper:
         if source is not None and not isinstance(inst, str) and "string" in expected:
             # YAML typing turned text into a number or boolean; say so and offer the quoted text.
             message += f" (YAML reads the unquoted `{source}` as {_yaml_kind(inst)})"
-            help = f'Quote it in the YAML file: "{source}".'
+            help = "Quote it: {0}."
+            snippets = (Snippet(source, at=pointer),)
             fix = Fix("Quote the value", "safe", (FixOp("replace", pointer, source),))
-        return SchemaProblem("type", pointer, message, help=help, fix=fix)
+        return SchemaProblem("type", pointer, message, help=help, fix=fix, snippets=snippets)
 
     def _on_required(
         self, error: Any, pointer: str, schema: dict[str, Any], inst: Any
@@ -241,7 +249,7 @@ class ErrorMapper:
                     join_pointer(pointer, key),
                     f"{subject} is missing the required key `{key}`",
                     help=hint.advice,
-                    snippets=hint.snippets(key),
+                    snippets=hint.snippets(key, pointer),
                 )
 
     def _on_minimum(
@@ -343,7 +351,7 @@ class ErrorMapper:
             "pattern",
             pointer,
             f'`{where}` "{inst}" {text}',
-            help=help_text or f"It must fully match {error.validator_value}.",
+            help=help_text or f"It must fully match `{error.validator_value}`.",
         )
 
     def _enum_problem(self, pointer: str, inst: Any, canonical: list[str]) -> SchemaProblem:
@@ -358,11 +366,13 @@ class ErrorMapper:
         message = f'`{where}` "{inst}" is not one of {allowed}'
         fix = None
         help_text = f"Use one of {allowed}."
+        snippets: tuple[Snippet, ...] = ()
         if guess is not None:
             message += f' (did you mean "{guess}"?)'
-            help_text = f'Write "{guess}".'
+            help_text = "Write {0}."
+            snippets = (Snippet(guess, at=pointer),)
             fix = Fix(f'Replace with "{guess}"', "unsafe", (FixOp("replace", pointer, guess),))
-        return SchemaProblem("enum", pointer, message, help=help_text, fix=fix)
+        return SchemaProblem("enum", pointer, message, help=help_text, fix=fix, snippets=snippets)
 
     def _on_enum(
         self, error: Any, pointer: str, schema: dict[str, Any], inst: Any
@@ -377,7 +387,9 @@ class ErrorMapper:
             "enum",
             pointer,
             f'`{display_path(pointer)}` must be exactly "fixed", got {describe_value(inst)}',
-            help='Only fixed scaling exists, and Marathon compares `kind` case-sensitively: write "fixed".',
+            help="Only fixed scaling exists, and Marathon compares `kind` case-sensitively: "
+            "write {0}.",
+            snippets=(Snippet("fixed", at=pointer),),
             fix=fix,
         )
 
@@ -386,11 +398,17 @@ class ErrorMapper:
     ) -> Iterator[SchemaProblem]:
         where = display_path(pointer)
         name = split_pointer(pointer)[-1] if pointer else ""
-        help_text = {
-            "containers": "A pod needs at least one container.",
-            "protocol": 'List at least one protocol, e.g. ["tcp"], or leave `protocol` out.',
-            "argv": 'Give the program to run, e.g. ["/bin/sleep", "100"].',
-        }.get(name, "Add an item or leave the key out.")
+        help_text, snippets = {
+            "containers": ("A pod needs at least one container.", ()),
+            "protocol": (
+                "List at least one protocol, e.g. {0}, or leave `protocol` out.",
+                (Snippet(["tcp"], at=pointer),),
+            ),
+            "argv": (
+                "Give the program to run, e.g. {0}.",
+                (Snippet(["/bin/sleep", "100"], at=pointer),),
+            ),
+        }.get(name, ("Add an item or leave the key out.", ()))
         yield SchemaProblem(
             "items",
             pointer,
@@ -398,6 +416,7 @@ class ErrorMapper:
             if error.validator_value == 1
             else f"`{where}` needs at least {error.validator_value} items",
             help=help_text,
+            snippets=snippets,
         )
 
 

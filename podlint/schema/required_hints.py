@@ -22,8 +22,8 @@ class RequiredHint:
     advice: str
     example: Any = None
 
-    def snippets(self, key: str) -> tuple[Snippet, ...]:
-        return () if self.example is None else (Snippet(self.example, key),)
+    def snippets(self, key: str, at: str) -> tuple[Snippet, ...]:
+        return () if self.example is None else (Snippet(self.example, key, at=at),)
 
 
 _SHELL_PROBE = {"shell": "curl -f http://localhost:8080/health"}
