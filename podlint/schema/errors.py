@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from podlint.diagnostics import Fix, FixOp, Snippet, join_pointer, split_pointer
+from podlint.placeholders import find_placeholder
 from podlint.schema.problems import (
     FAMILIES,
     SchemaProblem,
@@ -347,6 +348,11 @@ class ErrorMapper:
         text, help_text = PATTERN_HELP.get(
             kind or "", ("does not match the required pattern", None)
         )
+        placeholder = find_placeholder(inst) if isinstance(inst, str) else None
+        if placeholder is not None:
+            help_text = f"Replace the placeholder `{placeholder}` with the real value. " + (
+                help_text or f"It must fully match `{error.validator_value}`."
+            )
         yield SchemaProblem(
             "pattern",
             pointer,
