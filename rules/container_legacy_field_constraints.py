@@ -247,7 +247,8 @@ class LegacyFieldConstraints(Rule):
             yield Finding(
                 join_pointer(hc_base, "http", "path"),
                 f"health check path of container {label} {problem}",
-                help='Use the URL path to probe, e.g. `"/health"`, or leave `path` out.',
+                help="Use the URL path to probe, e.g. {0}, or leave `path` out.",
+                snippets=(Snippet("/health", at=join_pointer(hc_base, "http", "path")),),
             )
         command = as_dict(as_dict(hc.get("exec")).get("command"))
         shell, argv = command.get("shell"), command.get("argv")

@@ -156,14 +156,24 @@ def test_missing_key_help_speaks_of_its_object(line: str, path: tuple[Any, ...],
         assert snippet.key == key
         field_schema = _target(schema, path)["properties"][key]
         jsonschema.Draft7Validator(field_schema).validate(snippet.value)
+    # Written as null (which Marathon reads as absent), the key gets the same advice.
+    nulled = copy.deepcopy(pod)
+    _holder(nulled, pointer)[key] = None
+    null_problems = [p for p in reference_problems(nulled, line) if p.pointer == missing]
+    if null_problems:
+        assert null_problems[0].help == problem.help
     # With its suggestion applied, the object no longer misses the key.
     if problem.snippets:
         fixed = copy.deepcopy(pod)
-        holder: Any = fixed
-        for token in pointer.split("/")[1:]:
-            holder = holder[int(token)] if isinstance(holder, list) else holder[token]
-        holder[key] = problem.snippets[0].value
+        _holder(fixed, pointer)[key] = problem.snippets[0].value
         assert not [p for p in reference_problems(fixed, line) if p.pointer == missing]
+
+
+def _holder(pod: Any, pointer: str) -> Any:
+    holder = pod
+    for token in pointer.split("/")[1:]:
+        holder = holder[int(token)] if isinstance(holder, list) else holder[token]
+    return holder
 
 
 def test_every_hint_belongs_to_a_required_key_of_some_schema() -> None:

@@ -110,6 +110,12 @@ class ErrorMapper:
                 return
             index = 1
         elif union == "command":
+            if inst is None and list(error.absolute_schema_path)[-3:-1] == [
+                "properties",
+                "command",
+            ]:
+                yield self._null_required(error, pointer)
+                return
             if not isinstance(inst, dict):
                 fix = None
                 if isinstance(inst, str) and inst:
@@ -171,12 +177,7 @@ class ErrorMapper:
     ) -> Iterator[SchemaProblem]:
         where = display_path(pointer)
         if inst is None and schema.get("x-podlint-required"):
-            yield SchemaProblem(
-                "required",
-                pointer,
-                f"`{where}` is required but is null (Marathon reads null as absent)",
-                help="Give it a value.",
-            )
+            yield self._null_required(error, pointer)
             return
         types = schema.get("type")
         expected = [t for t in ([types] if isinstance(types, str) else types or []) if t != "null"]
@@ -209,6 +210,19 @@ class ErrorMapper:
             fix = Fix("Wrap the protocol in a list", "safe", (FixOp("replace", pointer, [inst]),))
         yield self._type_problem(
             pointer, inst, words, subject=subject, help=help_text, fix=fix, snippets=snippets
+        )
+
+    def _null_required(self, error: Any, pointer: str) -> SchemaProblem:
+        """A required key written as null: the advice for the missing key, from the object that
+        requires it (the schema path ends ``properties/<key>/<keyword>``)."""
+        key = split_pointer(pointer)[-1]
+        hint = required_hint(shape_of(list(error.absolute_schema_path)[:-3]), key)
+        return SchemaProblem(
+            "required",
+            pointer,
+            f"`{display_path(pointer)}` is required but is null (Marathon reads null as absent)",
+            help=hint.advice,
+            snippets=hint.snippets(key, pointer.rsplit("/", 1)[0]),
         )
 
     def _type_problem(
