@@ -99,6 +99,22 @@ class ResolvedFix:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """Pod data a help text suggests writing: ``key: value``, or a bare value when ``key`` is None.
+
+    Rules do not know whether the file is JSON or YAML. They write ``{0}``, ``{1}``, … in the help
+    text where the snippets go, and the locate stage renders each in the document's own syntax, in
+    backticks: ``"timeoutSeconds": 7`` in a JSON file, ``timeoutSeconds: 7`` in a YAML file.
+    """
+
+    value: Any
+    key: str | None = None
+    # Where the edit goes: the object that takes ``key: value``, or (without a key) the value it
+    # replaces. None when the snippet shows a shape to copy rather than an edit at one place.
+    at: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
     """What a rule reports: a message about the member at ``pointer`` (RFC 6901).
 
@@ -117,6 +133,9 @@ class Finding:
     # Update rules only: the previous version's value the message compares with (any JSON value;
     # None when the previous version has no such member).
     previous: Any = None
+
+    # Values the help text suggests, rendered into its ``{0}``, ``{1}``, … (see :class:`Snippet`).
+    snippets: tuple[Snippet, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 from podlint import suppressions
 from podlint.config.settings import ActiveRule, Settings, active_rules
 from podlint.containment import describe, no_process_exit, private_copy
-from podlint.diagnostics import Diagnostic, Finding, Previous, Severity, Span
+from podlint.diagnostics import Diagnostic, Finding, Previous, Severity, Snippet, Span
 from podlint.document import Document, LoadResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import BUILTIN_PLUGINS, Registry
@@ -140,8 +140,8 @@ class Linter:
                         describe_non_pod(doc.data),
                         doc.extent,
                         "",
-                        "podlint checks Marathon pod definitions (/v2/pods); lint app definitions "
-                        "with another tool, or exclude this file",
+                        "Lint it with a tool for its kind, or exclude this file: podlint checks "
+                        "Marathon pod definitions (`/v2/pods`).",
                         document=doc.index,
                     )
                     if diag is not None:
@@ -414,6 +414,11 @@ class Linter:
             from podlint.fixing import edits  # only for findings with a fix: keeps start-up light
 
             resolved = edits.render_fix(doc, text, finding.fix)
+        help_text = finding.help
+        if help_text is not None and finding.snippets:
+            from podlint.snippets import render_help  # only for findings that suggest data
+
+            help_text = render_help(help_text, finding.snippets, doc.format)
         return Diagnostic(
             file=path,
             code=entry.rule.code,
@@ -422,7 +427,7 @@ class Linter:
             message=_clip(finding.message),
             pointer=finding.pointer,
             span=span,
-            help=_clip(finding.help) if finding.help is not None else None,
+            help=_clip(help_text) if help_text is not None else None,
             url=entry.rule.url(),
             fix=resolved,
             document=doc.index,
@@ -539,6 +544,8 @@ def _well_formed(finding: object) -> bool:
         and isinstance(finding.message, str)
         and (finding.help is None or isinstance(finding.help, str))
         and finding.target in ("value", "key", "member")
+        and isinstance(finding.snippets, tuple)
+        and all(isinstance(s, Snippet) for s in finding.snippets)
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-# Fields only a pod has (spec §3.1); with an ``id`` they make a document a pod even without containers.
+# Fields only a pod has; with an ``id`` they make a document a pod even without containers.
 POD_FIELDS = frozenset(
     {
         "containers",
@@ -71,6 +71,18 @@ def describe_non_pod(data: Any) -> str:
     keys = list(data)
     if not keys:
         return "this document is an empty mapping, not a pod definition (a pod needs `id` and `containers`)"
+    if isinstance(data.get("apiVersion"), str) and isinstance(data.get("kind"), str):
+        return (
+            f"this is a Kubernetes manifest (`kind: {data['kind']}`): podlint checks Marathon pods "
+            "(/v2/pods), not Kubernetes objects"
+        )
+    if isinstance(data.get("services"), dict) and "id" not in data:
+        return (
+            "this is a Docker Compose file (`services`): podlint checks Marathon pods (/v2/pods), "
+            "not Compose files"
+        )
+    if not GROUP_FIELDS.isdisjoint(keys):
+        return _describe_group(data)
     app_keys = [k for k in keys if k in APP_FIELDS]
     if app_keys:
         shown = ", ".join(f"`{k}`" for k in app_keys[:3])
@@ -78,11 +90,23 @@ def describe_non_pod(data: Any) -> str:
             f"this looks like a Marathon app definition (it has {shown}), not a pod: podlint checks "
             "pod definitions for /v2/pods"
         )
-    if not GROUP_FIELDS.isdisjoint(keys):
-        return "this looks like a Marathon group definition (`apps`/`groups`), not a pod definition"
     shown = ", ".join(f"`{k}`" for k in keys[:3])
     more = "…" if len(keys) > 3 else ""
     return (
         f"this is a fragment ({shown}{more}), not a whole pod definition: a pod needs `id` and "
         "`containers`"
     )
+
+
+def _describe_group(data: dict[str, Any]) -> str:
+    # Marathon's group update type (GroupUpdate in types/group.raml) has `apps` and `groups` but no
+    # `pods`: POST/PUT /v2/groups never creates a pod, and unknown keys are ignored. Pods in a group
+    # listing (GET /v2/groups) are there "for completeness" only.
+    pods = data.get("pods")
+    if isinstance(pods, list) and pods:
+        return (
+            f"this is a Marathon group definition (/v2/groups) with {len(pods)} pod(s) in `pods`: "
+            "Marathon ignores `pods` in a group update, so they are never created; send each pod "
+            "to /v2/pods and lint it there"
+        )
+    return "this is a Marathon group definition (`apps`/`groups`, for /v2/groups), not a pod definition"

@@ -323,7 +323,7 @@ def _unused_iter(
                 close = difflib.get_close_matches(token.text, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 message = f"unknown rule {token.text!r} in a podlint suppression{hint}"
-                help_text = "name rules as `podlint rules` lists them (name or code), or remove it"
+                help_text = "Name rules as `podlint rules` lists them (name or code), or remove it."
             elif rule.name not in by_name:
                 # Not "unused": another configuration (the organisation's CI, say) may enable the
                 # rule, and there the suppression does its job.
@@ -333,15 +333,15 @@ def _unused_iter(
                     "CI's, enables the rule"
                 )
                 help_text = (
-                    f"if no configuration enables {rule.name}, remove {token.text} from the "
-                    "suppression (an unsafe fix: `--fix --unsafe-fixes`)"
+                    f"If no configuration enables `{rule.name}`, remove `{token.text}` from the "
+                    "suppression (an unsafe fix: `--fix --unsafe-fixes`)."
                 )
             else:
                 message = (
                     f"unused suppression: {rule.name} ({rule.code}) reports nothing "
                     f"{_where(directive)}"
                 )
-                help_text = f"remove {token.text} from the suppression; the finding is gone"
+                help_text = f"Remove `{token.text}` from the suppression; the finding is gone."
             yield _report(
                 directive,
                 entry,
@@ -358,8 +358,8 @@ def _unused_iter(
 
 def _help_remove(directive: _Directive) -> str:
     if directive.kind == "pod":
-        return f'fix or remove the "{LABEL}" label'
-    return "fix or remove the comment"
+        return f"Fix or remove the `{LABEL}` label."
+    return "Fix or remove the comment."
 
 
 def _report(

@@ -19,7 +19,7 @@ def unreadable_result(linter: Linter, path: str, reason: str, settings: Settings
         message=f"cannot read this file: {reason}",
         pointer="",
         span=Span(1, 1, 1, 1),
-        help="check the file's permissions, or exclude it from linting",
+        help="Check the file's permissions, or exclude it from linting.",
         url=rule.url() if rule else None,
     )
     return FileResult(path, [diag], None)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict, as_list
 from podlint_rules._pod_helpers import enum_value
 
@@ -123,7 +123,8 @@ class PlacementConstraintInvalid(Rule):
                 f"{base}/fieldName",
                 "the constraint has an empty fieldName; Marathon needs the agent attribute (or "
                 "hostname, @region, @zone) it constrains (missing field for constraint declaration)",
-                help='name the field, e.g. "hostname"',
+                help="Name the agent attribute the constraint is about, e.g. {0}.",
+                snippets=(Snippet("hostname", at=f"{base}/fieldName"),),
             )
         operator = enum_value(constraint.get("operator"))
         value = constraint.get("value")
@@ -135,7 +136,7 @@ class PlacementConstraintInvalid(Rule):
                 value_pointer,
                 f'UNIQUE does not accept a value (got "{value}"); it means one instance per '
                 "distinct value of the field",
-                help='remove "value", or use MAX_PER with the value as the limit',
+                help="Remove `value`, or use MAX_PER with the value as the limit.",
                 fix=Fix('remove "value"', "unsafe", (FixOp("remove", value_pointer),)),
             )
         elif operator == "CLUSTER" and not value and not ctx.version.at_least(4, 8):
@@ -143,21 +144,23 @@ class PlacementConstraintInvalid(Rule):
                 value_pointer if value is not None else base,
                 "CLUSTER needs a value in Marathon 1.4.0 to 1.4.7 (Missing value): the field value "
                 "all instances must share",
-                help='add a "value", e.g. the rack or host name',
+                help="Add a `value`: the rack or host name all instances must share.",
             )
         elif operator == "GROUP_BY" and value is not None and not parses_as_int32(value):
             yield Finding(
                 value_pointer,
                 f'GROUP_BY must define an integer value or else no value at all, not "{value}" '
                 "(the value is the expected number of distinct field values)",
-                help='use a whole number such as "3", or remove "value"',
+                help="Write a whole number such as {0}, or remove `value`.",
+                snippets=(Snippet("3", "value", at=base),),
             )
         elif operator == "MAX_PER" and (value is None or not parses_as_int32(value)):
             yield Finding(
                 value_pointer if value is not None else base,
                 "MAX_PER requires an integer value (the most instances per field value)"
                 + (f', not "{value}"' if value is not None else ", and none is given"),
-                help='set "value" to a whole number such as "2"',
+                help="Set `value` to a whole number, e.g. {0}.",
+                snippets=(Snippet("2", "value", at=base),),
             )
         elif operator in ("LIKE", "UNLIKE"):
             if value is None:
@@ -165,14 +168,15 @@ class PlacementConstraintInvalid(Rule):
                     base,
                     f"{operator} requires a regular expression value to match the field against, "
                     "and none is given",
-                    help='add a "value" with a regular expression, e.g. "rack-[1-3]"',
+                    help="Add a `value` with a regular expression, e.g. {0}.",
+                    snippets=(Snippet("rack-[1-3]", "value", at=base),),
                 )
             elif (problem := regex_problem(value)) is not None:
                 yield Finding(
                     value_pointer,
                     f'"{value}" is not a valid regular expression ({problem}); {operator} '
                     "matches the field against it",
-                    help="fix the regular expression (Java syntax, matched against the whole value)",
+                    help="Fix the regular expression (Java syntax, matched against the whole value).",
                 )
         elif (
             operator == "IS"
@@ -184,5 +188,5 @@ class PlacementConstraintInvalid(Rule):
                 value_pointer,
                 f'IS only supports Mesos text and float values, not "{value}": letters, digits and '
                 "_ / . - (ranges and sets are not allowed)",
-                help="compare with a single text or number value, or use LIKE for patterns",
+                help="Compare with a single text or number value, or use LIKE for patterns.",
             )

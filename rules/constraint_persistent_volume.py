@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity
+from podlint.diagnostics import Finding, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict, as_list
 from podlint_rules._pod_helpers import volumes_of_kind
 
@@ -92,5 +92,11 @@ class PersistentVolumeConstraintInvalid(Rule):
                     f"persistent volume constraint {json.dumps(constraint)} is not supported: "
                     'Marathon only converts ["path", "LIKE", "<regex>"] and fails the request '
                     f"with HTTP 500 (illegal volume constraint {','.join(constraint)})",
-                    help='use ["path", "LIKE", "<regex matching the disk path>"]',
+                    help="Constrain the disk path only: {0}.",
+                    snippets=(
+                        Snippet(
+                            ["path", "LIKE", "/mnt/disk-.*"],
+                            at=f"/volumes/{vi}/persistent/constraints/{ci}",
+                        ),
+                    ),
                 )

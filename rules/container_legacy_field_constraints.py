@@ -7,16 +7,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, as_number, containers
 
 from ._common import NAME_MAX, NAME_RE, container_label
-from ._container_helpers import as_int, present
+from ._container_helpers import as_int, network_modes, present
 
 # Marathon 1.4's environment-variable name rule (P2): upper case only, shorter than 255 characters.
 ENV_NAME_1_4 = re.compile(r"[A-Z_][A-Z0-9_]*")
 PATH_MAX = 1024
-NAME_HELP = "use lower-case letters, digits and `-`, starting and ending with a letter or digit"
+NAME_HELP = "Use lower-case letters, digits and `-`, starting and ending with a letter or digit"
 
 
 def _name_problem(value: str) -> str | None:
@@ -138,6 +138,9 @@ class LegacyFieldConstraints(Rule):
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         if ctx.version.at_least(5):
             return
+        # With host networking any containerPort is wrong (endpoint-host-mode-ports says so and
+        # offers to remove it); a range finding on the same value would send the user elsewhere.
+        host_network = "host" in network_modes(pod)
         for i, c in containers(pod):
             base = join_pointer("/containers", i)
             label = container_label(i, c)
@@ -145,7 +148,7 @@ class LegacyFieldConstraints(Rule):
             yield from self._resources(c, base, label)
             yield from self._image(c, base, label)
             yield from self._environment(c, base, label)
-            yield from self._endpoints(c, base, label)
+            yield from self._endpoints(c, base, label, host_network)
             yield from self._health_check(c, base, label)
             yield from self._mounts_and_artifacts(c, base, label)
         yield from self._volumes(pod)
@@ -201,7 +204,9 @@ class LegacyFieldConstraints(Rule):
                 target="key",
             )
 
-    def _endpoints(self, c: dict[str, Any], base: str, label: str) -> Iterator[Finding]:
+    def _endpoints(
+        self, c: dict[str, Any], base: str, label: str, host_network: bool
+    ) -> Iterator[Finding]:
         for j, ep in enumerate(as_list(c.get("endpoints"))):
             if not isinstance(ep, dict):
                 continue
@@ -215,6 +220,8 @@ class LegacyFieldConstraints(Rule):
                     help=f"Rename the endpoint: {NAME_HELP}.",
                 )
             for key, low in (("containerPort", 1), ("hostPort", 0)):
+                if key == "containerPort" and host_network:
+                    continue
                 port = as_int(ep.get(key))
                 if port is not None and not low <= port <= 65535:
                     yield Finding(
@@ -252,14 +259,15 @@ class LegacyFieldConstraints(Rule):
                     join_pointer(hc_base, kind, "endpoint"),
                     f"health check endpoint `{ref}` of container {label} {problem}",
                     help="Name an endpoint of this container; endpoint names "
-                    f"{NAME_HELP.removeprefix('use ')}.",
+                    f"{NAME_HELP.removeprefix('Use ')}.",
                 )
         path = as_dict(hc.get("http")).get("path")
         if isinstance(path, str) and (problem := _length_problem(path)):
             yield Finding(
                 join_pointer(hc_base, "http", "path"),
                 f"health check path of container {label} {problem}",
-                help='Use the URL path to probe, e.g. `"/health"`, or leave `path` out.',
+                help="Use the URL path to probe, e.g. {0}, or leave `path` out.",
+                snippets=(Snippet("/health", at=join_pointer(hc_base, "http", "path")),),
             )
         command = as_dict(as_dict(hc.get("exec")).get("command"))
         shell, argv = command.get("shell"), command.get("argv")
@@ -308,8 +316,14 @@ class LegacyFieldConstraints(Rule):
                 "/scheduling/unreachableStrategy",
                 f'unreachableStrategy "{value}" is a string, but Marathon before 1.4.2 reads only '
                 "the object form",
-                help='Write `{"inactiveAfterSeconds": <s>, "expungeAfterSeconds": <s>}`, or upgrade '
-                'to Marathon 1.4.2 or newer for "disabled".',
+                help="Write the object form, e.g. {0}, or upgrade to Marathon 1.4.2 or newer "
+                "for the string `disabled`.",
+                snippets=(
+                    Snippet(
+                        {"inactiveAfterSeconds": 300, "expungeAfterSeconds": 600},
+                        at="/scheduling/unreachableStrategy",
+                    ),
+                ),
             )
 
     def _volumes(self, pod: dict[str, Any]) -> Iterator[Finding]:

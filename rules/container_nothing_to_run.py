@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, containers
 
 from ._common import container_label
@@ -78,6 +78,8 @@ class ContainerNothingToRun(Rule):
                 join_pointer("/containers", i, "name") if "name" in c else f"/containers/{i}",
                 f"container {container_label(i, c)} has neither `exec` nor `image`, so it has "
                 "nothing to run",
-                help='Add `"exec": {"command": {"shell": "<command>"}}`, or an `image` whose '
-                f"entrypoint runs the service{hint}.",
+                help=f"Add {{0}}, or an `image` whose entrypoint runs the service{hint}.",
+                snippets=(
+                    Snippet({"command": {"shell": "<command>"}}, "exec", at=f"/containers/{i}"),
+                ),
             )

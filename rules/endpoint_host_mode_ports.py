@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule
 
 from ._container_helpers import as_int, endpoints, network_modes, present
@@ -111,7 +111,8 @@ class EndpointHostModePorts(Rule):
                     join_pointer(ref.pointer, "hostPort"),
                     f"endpoint {ref.label} has no hostPort; Marathon 1.4 requires one for every "
                     "endpoint with host networking",
-                    help='Add `"hostPort": 0` for a dynamically assigned port, or a fixed port.',
+                    help="Add {0} for a dynamically assigned port, or a fixed port.",
+                    snippets=(Snippet(0, "hostPort", at=ref.pointer),),
                 )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule
 
 from ._common import network_mode, quote_list
@@ -103,7 +103,8 @@ class EndpointNetworkNamesAmbiguous(Rule):
                 f"container networks, so `networkNames` must name exactly one of them "
                 f"(it {count})",
                 help=(
-                    f'Add `"networkNames": ["<network>"]` with one of {quote_list(names)}, the '
-                    "network the host port forwards to."
+                    f"Add {{0}} with one of {quote_list(names)}: the network the host port "
+                    "forwards to."
                 ),
+                snippets=(Snippet(["<network>"], "networkNames", at=ref.pointer),),
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_list
 
 from ._common import closest, quote_list
@@ -99,25 +99,28 @@ class EndpointUnknownNetwork(Rule):
                         "`networks` name no network"
                     )
                     help_ = (
-                        f'Declare the network with its name (`{{"mode": "container", "name": '
-                        f'"{net}"}}`); a network named only by --default_network_name cannot be '
-                        "referenced."
+                        "Declare the network with its name, {0}; a network named only by "
+                        "`--default_network_name` cannot be referenced."
                     )
+                    snippets: tuple[Snippet, ...] = (Snippet({"mode": "container", "name": net}),)
                 elif suggestion:
                     message = (
                         f"endpoint {ref.label} is attached to network `{net}`, which the pod does "
                         f"not declare; did you mean `{suggestion}`?"
                     )
                     help_ = f"The pod declares the networks {quote_list(declared)}."
+                    snippets = ()
                 else:
                     message = (
                         f"endpoint {ref.label} is attached to network `{net}`, which the pod does "
                         f"not declare (it declares {quote_list(declared)})"
                     )
                     help_ = f"Use one of {quote_list(declared)}, or add `{net}` to `networks`."
+                    snippets = ()
                 yield Finding(
                     pointer,
                     message,
                     help=help_,
+                    snippets=snippets,
                     fix=rename_value_fix(pointer, net, suggestion) if suggestion else None,
                 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule
 
 from ._container_helpers import endpoints
@@ -91,12 +91,14 @@ class EndpointsWithoutNetworks(Rule):
             "empty network list (not host networking) and port discovery can fail for these "
             "endpoints"
         )
-        help_ = 'Declare the network, e.g. `"networks": [{"mode": "host"}]`.'
+        help_ = "Declare the network, e.g. {0}."
+        snippets = (Snippet([{"mode": "host"}], "networks", at=""),)
         if nets == []:
             yield Finding(
                 "/networks",
                 message,
                 help=help_,
+                snippets=snippets,
                 fix=Fix(
                     description="Use host networking",
                     applicability="unsafe",
@@ -108,5 +110,6 @@ class EndpointsWithoutNetworks(Rule):
                 join_pointer("/containers", first.container_index, "endpoints"),
                 message,
                 help=help_,
+                snippets=snippets,
                 target="key",
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule
 from podlint.schema import key_events
 from podlint.schema.problems import display_path
@@ -79,7 +79,8 @@ class EnumCase(Rule):
                 event.pointer,
                 f'`{display_path(event.pointer)}` is written "{event.value}"; the canonical spelling '
                 f'is "{canonical}"',
-                help=f'Marathon accepts any letter case here, but write "{canonical}".',
+                help="Marathon accepts any letter case here, but write {0}.",
+                snippets=(Snippet(canonical, at=event.pointer),),
                 fix=Fix(
                     f'Write "{canonical}"', "safe", (FixOp("replace", event.pointer, canonical),)
                 ),

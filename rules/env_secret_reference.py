@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, containers
 
 from ._common import closest, container_label, env_secret_refs, quote_list, secret_names
@@ -112,10 +112,8 @@ class EnvSecretReference(Rule):
                     f"environment variable `{var}` of container {label} refers to secret "
                     f"`{secret}`, which is not a secret of the pod ({where})"
                     + (f"; did you mean `{suggestion}`?" if suggestion else ""),
-                    help=(
-                        "The value names a key of the pod's `secrets`: declare "
-                        f'`"secrets": {{"{secret}": {{"source": "<store path>"}}}}` or use a '
-                        "declared name."
-                    ),
+                    help="The value names a key of the pod's `secrets`: declare it in the pod, "
+                    "e.g. {0}, or use a declared name.",
+                    snippets=(Snippet({secret: {"source": "<store path>"}}, "secrets", at=""),),
                     fix=rename_value_fix(pointer, secret, suggestion) if suggestion else None,
                 )

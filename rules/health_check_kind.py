@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, containers
 
 from ._common import container_label
-from ._container_helpers import PROBE_KINDS, health_check, present
+from ._container_helpers import PROBE_KINDS, endpoint_names, health_check, present
 
 
 class HealthCheckKind(Rule):
@@ -93,8 +93,13 @@ class HealthCheckKind(Rule):
                     pointer,
                     f"the health check of container {label} sets no probe; it needs exactly one "
                     "of `http`, `tcp` or `exec`",
-                    help='Add e.g. `"http": {"endpoint": "<endpoint>", "path": "/health"}`; '
-                    "app-style keys such as `protocol`, `path` or `command` are not read for pods.",
+                    help="Add a probe, e.g. {0}; app-style keys such as `protocol`, `path` or "
+                    "`command` are not read for pods.",
+                    snippets=(
+                        Snippet(
+                            {"endpoint": _endpoint_of(c), "path": "/health"}, "http", at=pointer
+                        ),
+                    ),
                     target="key",
                 )
             elif len(kinds) > 1:
@@ -106,3 +111,9 @@ class HealthCheckKind(Rule):
                     help=f"Keep one of {shown} and remove the others.",
                     target="key",
                 )
+
+
+def _endpoint_of(container: dict[str, Any]) -> str:
+    """The endpoint a suggested probe names: the container's first, or a typical name."""
+    names = endpoint_names(container)
+    return names[0] if names else "http"

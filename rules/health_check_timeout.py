@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, containers
 
 from ._common import container_label
@@ -103,23 +103,26 @@ class HealthCheckTimeout(Rule):
             pointer = join_pointer(base, "timeoutSeconds")
             t_text = f"timeoutSeconds {timeout}" + ("" if timeout_given else " (the default)")
             i_text = f"intervalSeconds {interval}" + ("" if interval_given else " (the default)")
+            snippets: tuple[Snippet, ...] = ()
             if timeout_given:
                 help_ = (
                     f"Set `timeoutSeconds` below {interval}, or `intervalSeconds` above {timeout}."
                 )
-            else:
+            elif interval > 1:
                 help_ = (
                     f"Set `intervalSeconds` above {timeout}, or add a `timeoutSeconds` below "
-                    f'{interval} (e.g. `"timeoutSeconds": {max(interval // 2, 1)}`)'
-                    if interval > 1
-                    else f"Set `intervalSeconds` above {timeout}."
+                    f"{interval}, e.g. {{0}}."
                 )
+                snippets = (Snippet(max(interval // 2, 1), "timeoutSeconds", at=base),)
+            else:
+                help_ = f"Set `intervalSeconds` above {timeout}."
             yield Finding(
                 pointer,
                 f"the health check of container {container_label(i, c)} has {t_text}, which is "
                 f"not less than {i_text}; Marathon requires the timeout to be shorter than the "
                 "interval",
                 help=help_,
+                snippets=snippets,
             )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_dict, containers
 
 from ._common import closest, container_label, quote_list, secret_names
@@ -105,10 +105,8 @@ class ImagePullConfigUnknownSecret(Rule):
                 f"container {container_label(i, c)} pulls its image with secret `{secret}`, "
                 f"which is not a secret of the pod ({where})"
                 + (f"; did you mean `{suggestion}`?" if suggestion else ""),
-                help=(
-                    "pullConfig.secret names a key of the pod's `secrets`; declare "
-                    f'`"secrets": {{"{secret}": {{"source": "<store path>"}}}}` or use a declared '
-                    "name."
-                ),
+                help="The `pullConfig` secret names a key of the pod's `secrets`: declare it in the "
+                "pod, e.g. {0}, or use a declared name.",
+                snippets=(Snippet({secret: {"source": "<store path>"}}, "secrets", at=""),),
                 fix=rename_value_fix(pointer, secret, suggestion) if suggestion else None,
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_dict, containers
 
 from ._common import container_label
@@ -96,7 +96,7 @@ class LinuxSeccomp(Rule):
                 yield Finding(
                     join_pointer(pointer, "unconfined"),
                     f"container {label} names seccomp profile "
-                    f"`{seccomp['profileName']}` and also sets `unconfined: true`",
+                    f"`{seccomp['profileName']}` and also sets `unconfined` to true",
                     help="Remove `unconfined` to run under the profile, or remove `profileName` "
                     "to run without seccomp.",
                 )
@@ -104,8 +104,11 @@ class LinuxSeccomp(Rule):
                 yield Finding(
                     pointer,
                     f"the seccomp settings of container {label} name no profile, so Marathon "
-                    "requires `unconfined: true`",
-                    help='Set `"profileName": "<profile on the agent>"`, or `"unconfined": true` '
-                    "to run without seccomp.",
+                    "requires `unconfined` to be true",
+                    help="Set {0}, or {1} to run without seccomp.",
+                    snippets=(
+                        Snippet("<profile on the agent>", "profileName", at=pointer),
+                        Snippet(True, "unconfined", at=pointer),
+                    ),
                     target="key",
                 )

@@ -91,13 +91,13 @@ class NetworkNotOnCluster(Rule):
                         f'network "{name}" does not exist on the cluster{did_you_mean(name, known)}; '
                         f"the pod could not be attached to it and would never start (networks on "
                         f"the cluster: {listing})",
-                        help="use one of the cluster's networks, or add this one to the profile's "
-                        "networks if it exists",
+                        help="Use one of the cluster's networks, or add this one to the profile's "
+                        "`networks` if it exists.",
                     )
             elif name is None and default_name and default_name not in known:
                 yield Finding(
                     f"/networks/{i}",
                     f'this unnamed container network gets Marathon\'s default network "{default_name}", '
                     f"which does not exist on the cluster (networks on the cluster: {listing})",
-                    help="name the network explicitly, or correct default_network_name in the profile",
+                    help="Name the network explicitly, or correct `default_network_name` in the profile.",
                 )

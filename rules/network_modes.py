@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity
+from podlint.diagnostics import Finding, Severity, Snippet
 from podlint.rule import Context, Rule, as_list
 from podlint_rules._pod_helpers import networks
 
@@ -92,8 +92,8 @@ class NetworkModeMix(Rule):
                 target="value" if "networks" in pod else "key",
                 message=f"Marathon 1.4 needs either a single host network or 1-to-n container networks "
                 f"(this pod has: {summary}); an empty or omitted networks list is rejected too",
-                help='add "networks": [{"mode": "host"}] for host networking, or list the '
-                "container networks to join",
+                help="Add {0} for host networking, or list the container networks to join.",
+                snippets=(Snippet([{"mode": "host"}], "networks", at=""),),
             )
             return
         if len(modes) <= 1 and (
@@ -105,5 +105,5 @@ class NetworkModeMix(Rule):
             "a pod's containers share one network namespace, so networks may be a single host "
             "network, a single container/bridge network, or else 1-to-n container networks "
             f"(this pod has: {summary})",
-            help="keep only the networks of one mode (one host, one bridge, or container networks)",
+            help="Keep only the networks of one mode (one host, one bridge, or container networks).",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict
 from podlint_rules._common import NAME_RE
 from podlint_rules._pod_helpers import networks
@@ -100,7 +100,8 @@ class NetworkNameInvalid(Rule):
                         f"{base}/name",
                         f'host network has the name "{raw_name}"; host networking joins the '
                         "agent's own network, so Marathon rejects names and labels on it",
-                        help='remove "name", or use "mode": "container" to join a virtual network',
+                        help="Remove `name`, or use {0} to join a virtual network.",
+                        snippets=(Snippet("container", "mode", at=base),),
                         fix=Fix('remove "name"', "unsafe", (FixOp("remove", f"{base}/name"),)),
                     )
                 if as_dict(net.get("labels")):
@@ -108,7 +109,7 @@ class NetworkNameInvalid(Rule):
                         f"{base}/labels",
                         "host network has labels; host networking joins the agent's own network, "
                         "so Marathon rejects names and labels on it",
-                        help='remove "labels", or use a container network',
+                        help="Remove `labels`, or use a container network.",
                         fix=Fix('remove "labels"', "unsafe", (FixOp("remove", f"{base}/labels"),)),
                     )
             elif mode == "container/bridge":
@@ -117,7 +118,8 @@ class NetworkNameInvalid(Rule):
                         f"{base}/name",
                         f'bridge network has the name "{raw_name}"; the bridge is the agent\'s '
                         "single default bridge, so Marathon rejects a name on it",
-                        help='remove "name", or use "mode": "container" to join a named network',
+                        help="Remove `name`, or use {0} to join a named network.",
+                        snippets=(Snippet("container", "mode", at=base),),
                         fix=Fix('remove "name"', "unsafe", (FixOp("remove", f"{base}/name"),)),
                     )
             elif mode == "container" and raw_name is None:
@@ -126,7 +128,7 @@ class NetworkNameInvalid(Rule):
                         base,
                         "a second container network without a name: both would get the default "
                         "network, and Marathon rejects duplicate networks",
-                        help="name each container network",
+                        help="Name each container network.",
                     )
                 unnamed_seen = True
                 if not default_name:
@@ -140,8 +142,9 @@ class NetworkNameInvalid(Rule):
                             else "(Network name must be specified when container network is "
                             "selected)"
                         ),
-                        help='add a "name" (e.g. "dcos"), or set default_network_name in the '
-                        "profile if Marathon runs with --default_network_name",
+                        help="Add a network name, e.g. {0}, or set `default_network_name` in the "
+                        "profile if Marathon runs with `--default_network_name`.",
+                        snippets=(Snippet("dcos", "name", at=base),),
                     )
             if name is None:
                 continue
@@ -150,7 +153,7 @@ class NetworkNameInvalid(Rule):
                     f"{base}/name",
                     f'network "{name}" is listed twice (first at /networks/{names_seen[name]}); '
                     "Marathon rejects duplicate networks",
-                    help="remove the repeated network",
+                    help="Remove the repeated network.",
                     fix=Fix("remove the repeated network", "unsafe", (FixOp("remove", base),)),
                 )
             else:
@@ -161,5 +164,5 @@ class NetworkNameInvalid(Rule):
                     f'network name "{name}" is not valid in Marathon 1.4: names are 1-63 '
                     "lower-case letters, digits and '-', starting and ending with a letter or "
                     "digit (underscores are allowed only from 1.5)",
-                    help="rename the network, or target Marathon 1.5 or newer",
+                    help="Rename the network, or target Marathon 1.5 or newer.",
                 )

@@ -108,7 +108,7 @@ class PodEndpointsNotUnique(Rule):
                             f"{first_use[('name', name)]}; endpoint names must be unique across "
                             "all containers of a pod (each becomes an "
                             f"ENDPOINT_{_env_name(name)} variable in the shared environment)",
-                            help="give this endpoint another name",
+                            help="Give this endpoint another name.",
                         )
                     else:
                         first_use[("name", name)] = where
@@ -129,8 +129,8 @@ class PodEndpointsNotUnique(Rule):
                                 if field == "containerPort"
                                 else "because they all run on one agent"
                             ),
-                            help=f"use another {field}"
-                            + (", or 0 for a dynamic port" if field == "hostPort" else ""),
+                            help=f"Use another `{field}`"
+                            + (", or 0 for a dynamic port." if field == "hostPort" else "."),
                         )
                     else:
                         first_use[(field, port)] = where

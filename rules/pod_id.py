@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_str
 from podlint_rules._pod_helpers import ID_SCHEMA_RE, ID_SEGMENT_RE, id_segments
 
@@ -96,7 +96,8 @@ class PodIdInvalid(Rule):
                 "/id",
                 f'pod id "{pod_id}" is relative; Marathon requires an absolute path '
                 "(Path needs to be absolute)",
-                help=f'start the id with a slash: "/{pod_id}"',
+                help="Start the id with a slash: {0}.",
+                snippets=(Snippet("/" + pod_id, "id", at=""),),
                 fix=fix,
             )
         if not segments:
@@ -104,7 +105,8 @@ class PodIdInvalid(Rule):
                 "/id",
                 f'pod id "{pod_id}" has no path element; Marathon needs at least one segment '
                 "to name the pod (Path must contain at least one path element)",
-                help='give the pod a name, e.g. "/my-pod"',
+                help="Give the pod a name, e.g. {0}.",
+                snippets=(Snippet("/my-pod", "id", at=""),),
             )
             return
         if not ctx.version.at_least(5):
@@ -116,21 +118,21 @@ class PodIdInvalid(Rule):
                         f'segment "{segment}" of pod id "{pod_id}" is not a valid name: segments '
                         "are lower-case letters, digits, '-' and '.', and may not start or end "
                         "with '-'",
-                        help=f'rename the segment, e.g. "{_suggest_segment(segment)}"',
+                        help=f"Rename the segment, e.g. `{_suggest_segment(segment)}`.",
                     )
         if any(s in (".", "..") for s in segments):
             yield Finding(
                 "/id",
                 f'pod id "{pod_id}" contains a "." or ".." segment; Marathon rejects ids that '
                 "do not resolve to the path they spell (Identifier is not child of its parent)",
-                help="write the id as the canonical absolute path, without . and .. segments",
+                help="Write the id as the canonical absolute path, without `.` and `..` segments.",
             )
         if segments[-1] in _RESERVED[:3]:
             yield Finding(
                 "/id",
                 f'pod id "{pod_id}" ends with the reserved word "{segments[-1]}"; Marathon uses '
                 "it in its REST paths (must not end with restart, tasks, versions, ., ..)",
-                help=f'rename the last segment, e.g. "{segments[-1]}-pod"',
+                help=f"Rename the last segment, e.g. `{segments[-1]}-pod`.",
             )
 
 

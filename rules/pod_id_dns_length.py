@@ -83,6 +83,6 @@ class PodIdDnsLength(Rule):
                 f'the Mesos-DNS name of this pod, "{dns_name}", is {len(dns_name)} characters '
                 f"long; Mesos-DNS appends 9 more and a DNS label holds 63, so above {limit} the pod "
                 "gets no SRV record",
-                help=f"shorten the id's segments to {limit} characters in total (with the dashes "
-                "between them)",
+                help=f"Shorten the id's segments to {limit} characters in total (with the dashes "
+                "between them).",
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict
 from podlint_rules._pod_helpers import enum_value
 
@@ -78,7 +78,7 @@ class PodLinuxInfoInvalid(Rule):
                 "/linuxInfo/seccomp",
                 "seccomp cannot be configured for the whole pod (the executor); Marathon rejects "
                 "it (Seccomp configuration on executor level is not supported)",
-                help="move seccomp into each container's linuxInfo",
+                help="Move `seccomp` into each container's `linuxInfo`.",
                 fix=Fix(
                     "remove pod-level seccomp", "unsafe", (FixOp("remove", "/linuxInfo/seccomp"),)
                 ),
@@ -89,7 +89,8 @@ class PodLinuxInfoInvalid(Rule):
                 "/linuxInfo/ipcInfo/shmSize",
                 "shmSize cannot be set when ipcInfo.mode is SHARE_PARENT: the pod then shares the "
                 "agent's IPC namespace and /dev/shm, whose size it cannot choose",
-                help='remove shmSize, or use "mode": "PRIVATE" to give the pod its own /dev/shm',
+                help="Remove `shmSize`, or use {0} to give the pod its own `/dev/shm`.",
+                snippets=(Snippet("PRIVATE", "mode", at="/linuxInfo/ipcInfo"),),
                 fix=Fix(
                     "remove shmSize", "unsafe", (FixOp("remove", "/linuxInfo/ipcInfo/shmSize"),)
                 ),

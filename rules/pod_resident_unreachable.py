@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict
 from podlint_rules._pod_helpers import is_resident
 
@@ -90,7 +90,8 @@ class ResidentPodUnreachable(Rule):
                 "this pod has persistent volumes, so its unreachable strategy must be "
                 '"disabled": replacing an unreachable instance elsewhere would abandon its '
                 "reserved volume",
-                help='set scheduling.unreachableStrategy to "disabled" (or leave it out)',
+                help="Set {0} in `scheduling` (or leave it out).",
+                snippets=(Snippet("disabled", "unreachableStrategy", at="/scheduling"),),
                 fix=Fix(
                     'set unreachableStrategy to "disabled"',
                     "unsafe",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict, as_number
 from podlint_rules._pod_helpers import is_resident, marathon_number
 
@@ -97,7 +97,8 @@ class ResidentPodUpgrade(Rule):
                 "/scheduling/upgrade",
                 "this pod has persistent volumes, so maximumOverCapacity must be 0, but "
                 '"upgrade" leaves it out and Marathon fills in its default 1.0',
-                help='add "maximumOverCapacity": 0 to scheduling.upgrade',
+                help="Add {0} to `scheduling.upgrade`.",
+                snippets=(Snippet(0, "maximumOverCapacity", at="/scheduling/upgrade"),),
             )
             return
         value = as_number(raw)
@@ -107,7 +108,7 @@ class ResidentPodUpgrade(Rule):
                 f"maximumOverCapacity is {marathon_number(value)} but must be 0.0 for a pod with "
                 "persistent volumes: an instance cannot be started twice next to its reserved "
                 "volume",
-                help="set maximumOverCapacity to 0",
+                help="Set `maximumOverCapacity` to 0.",
                 fix=Fix(
                     "set maximumOverCapacity to 0",
                     "unsafe",

@@ -101,7 +101,7 @@ class PodSchedulingOutOfRange(Rule):
                     pointer,
                     f"{field} is {marathon_number(value)} but must be {marathon_number(low)} or "
                     f"more ({meaning}); Marathon rejects the pod",
-                    help=f"set {field} to a value of at least {marathon_number(low)}",
+                    help=f"Set `{field}` to at least {marathon_number(low)}.",
                 )
             elif high is not None and value > high:
                 yield Finding(
@@ -109,12 +109,12 @@ class PodSchedulingOutOfRange(Rule):
                     f"{field} is {marathon_number(value)} but must be between "
                     f"{marathon_number(low)} and {marathon_number(high)} ({meaning}); Marathon "
                     "rejects the pod",
-                    help=f"use a fraction such as 0.5 (at most {marathon_number(high)})",
+                    help=f"Use a fraction such as 0.5 (at most {marathon_number(high)}).",
                 )
         instances = as_number(as_dict(pod.get("scaling")).get("instances"))
         if instances is not None and instances < 0:
             yield Finding(
                 "/scaling/instances",
                 f"scaling.instances is {instances:g}; the number of instances must be 0 or more",
-                help="use 0 to stop the pod, or a positive number of instances",
+                help="Use 0 to stop the pod, or a positive number of instances.",
             )

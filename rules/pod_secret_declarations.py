@@ -78,7 +78,7 @@ class PodSecretDeclarationEmpty(Rule):
                     "/secrets/",
                     "a pod secret has an empty name; Marathon rejects it (must not be empty) "
                     "because nothing could reference it",
-                    help="give the secret a name, e.g. the last part of its source",
+                    help="Give the secret a name, e.g. the last part of its source.",
                     target="key",
                 )
             source = as_dict(secret).get("source")
@@ -86,5 +86,5 @@ class PodSecretDeclarationEmpty(Rule):
                 yield Finding(
                     join_pointer("/secrets", name, "source"),
                     f'secret "{name}" has an empty source; Marathon rejects it (must not be empty)',
-                    help="set source to the secret's path in the secret store",
+                    help="Set `source` to the secret's path in the secret store.",
                 )

@@ -84,7 +84,7 @@ class PodSecretUndefined(Rule):
                     f'environment variable {variable} references secret "{secret}", which the pod '
                     f"does not declare{did_you_mean(secret, declared)}; declared secrets: "
                     f"{quoted_list(declared)}",
-                    help=f'add "{secret}" to the pod\'s "secrets", or reference a declared one',
+                    help=f"Declare `{secret}` in the pod's `secrets`, or reference a declared one.",
                 )
         if not ctx.version.at_least(5):
             return
@@ -96,5 +96,5 @@ class PodSecretUndefined(Rule):
                     f'secret volume "{volume.get("name")}" uses secret "{secret}", which the pod '
                     f"does not declare{did_you_mean(secret, declared)}; declared secrets: "
                     f"{quoted_list(declared)}",
-                    help=f'add "{secret}" to the pod\'s "secrets", or use a declared one',
+                    help=f"Declare `{secret}` in the pod's `secrets`, or use a declared one.",
                 )

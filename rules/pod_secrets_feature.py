@@ -11,8 +11,8 @@ from podlint_rules._common import env_secret_refs
 from podlint_rules._pod_helpers import volumes_of_kind
 
 _HELP = (
-    'start Marathon with "--enable_features secrets" (and set features: [secrets] in the podlint '
-    "profile), or remove the secret"
+    "Start Marathon with `--enable_features secrets` (and list `secrets` in the profile's "
+    "`features`), or remove the secret."
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule
 
 
@@ -67,6 +67,7 @@ class PodUserEmpty(Rule):
             yield Finding(
                 "/user",
                 'the pod\'s "user" is empty; Marathon rejects an empty user (must not be empty)',
-                help='name an OS user such as "nobody", or remove "user" to run as the default user',
+                help="Name an OS user, e.g. {0}, or remove `user` to run as the default user.",
+                snippets=(Snippet("nobody", "user", at=""),),
                 fix=Fix('remove the empty "user"', "unsafe", (FixOp("remove", "/user"),)),
             )

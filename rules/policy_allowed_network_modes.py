@@ -98,5 +98,5 @@ class AllowedNetworkModes(Rule):
                 join_pointer("/networks", i, "mode"),
                 f"network #{i + 1} uses mode {shown}; this organisation allows only "
                 f"{', '.join(allowed) or 'no network mode'}",
-                help=f"use a {' or '.join(allowed)} network" if allowed else "remove the network",
+                help=f"Use a {' or '.join(allowed)} network." if allowed else "Remove the network.",
             )

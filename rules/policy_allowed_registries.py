@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule
 from podlint_rules._policy_helpers import (
     DOCKER_HUB,
@@ -111,8 +111,16 @@ class AllowedRegistries(Rule):
                 join_pointer("/containers", i, "image", "id"),
                 f'{container_name(i, container)} uses image "{image_id}" from {where}, which is not '
                 f"an allowed registry (allowed: {shown})",
-                help="push the image to an allowed registry and name it with that registry's host, "
-                f'e.g. "{allowed[0].rstrip("/")}/{image.repository.removeprefix("library/")}"'
+                help="Push the image to an allowed registry and name it with that registry's host, "
+                "e.g. {0}."
                 if allowed and "*" not in allowed[0]
-                else "use an image from an allowed registry",
+                else "Use an image from an allowed registry.",
+                snippets=(
+                    Snippet(
+                        f"{allowed[0].rstrip('/')}/{image.repository.removeprefix('library/')}",
+                        at=join_pointer("/containers", i, "image", "id"),
+                    ),
+                )
+                if allowed and "*" not in allowed[0]
+                else (),
             )

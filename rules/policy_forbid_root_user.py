@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, containers
 from podlint_rules._policy_helpers import container_name
 
@@ -106,7 +106,8 @@ class ForbidRootUser(Rule):
                 "/user",
                 f"the pod runs as {_shown(pod_user)} and {names} {verb} it; this organisation "
                 "forbids running as root",
-                help='set "user" to an unprivileged account such as "nobody"',
+                help="Set {0}, or another unprivileged account.",
+                snippets=(Snippet("nobody", "user", at=""),),
             )
         for i, container in containers(pod):
             user = container.get("user")
@@ -115,7 +116,8 @@ class ForbidRootUser(Rule):
                     join_pointer("/containers", i, "user"),
                     f"{container_name(i, container)} runs as {_shown(user)}; this organisation "
                     "forbids running as root",
-                    help='set "user" to an unprivileged account such as "nobody"',
+                    help="Set {0}, or another unprivileged account.",
+                    snippets=(Snippet("nobody", "user", at=join_pointer("/containers", i)),),
                 )
             elif user is None and pod_user is None and ctx.options.require_user:
                 yield Finding(
@@ -123,5 +125,6 @@ class ForbidRootUser(Rule):
                     f"{container_name(i, container)} names no user, so it runs as the user the "
                     "agent launches tasks as (often root); this organisation requires an explicit "
                     "user",
-                    help='set "user" on the pod or the container, e.g. "nobody"',
+                    help="Set `user` on the pod or the container, e.g. {0}.",
+                    snippets=(Snippet("nobody", "user", at=join_pointer("/containers", i)),),
                 )

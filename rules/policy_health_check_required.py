@@ -91,5 +91,5 @@ class HealthCheckRequired(Rule):
                 join_pointer("/containers", i, "healthCheck"),
                 f"{container_name(i, container)} serves {shown} but has no healthCheck, so Marathon "
                 f"cannot tell a hung instance from a healthy one{note}",
-                help='add "healthCheck" with an http or tcp probe of one of its endpoints',
+                help="Add a `healthCheck` with an `http` or `tcp` probe of one of its endpoints.",
             )

@@ -118,7 +118,7 @@ class HostVolumes(Rule):
                         pointer,
                         f'host volume "{name}" mounts {shown}, which leaves the executor sandbox '
                         "through `..`",
-                        help="use a path inside the sandbox, or an allowed absolute path",
+                        help="Use a path inside the sandbox, or an allowed absolute path.",
                     )
                 continue
             if any(under_prefix(path, prefix) for prefix in allowed):
@@ -129,12 +129,12 @@ class HostVolumes(Rule):
                     f"paths ({', '.join(allowed)})"
                 )
                 help_text = (
-                    f"keep host data under {' or '.join(allowed)}, or use a persistent volume"
+                    f"Keep host data under {' or '.join(allowed)}, or use a persistent volume."
                 )
             else:
                 message = (
                     f'host volume "{name}" mounts {shown} from the agent; this organisation allows '
                     "no host volumes"
                 )
-                help_text = "use an ephemeral or persistent volume instead"
+                help_text = "Use an ephemeral or persistent volume instead."
             yield Finding(pointer, message, help=help_text)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule
 from podlint_rules._policy_helpers import container_name, docker_images, parse_image
 
@@ -96,19 +96,21 @@ class ImageTagPinned(Rule):
                     pointer,
                     f'{who} uses image "{image_id}" without a tag, so every pull takes whatever '
                     "`latest` is at that moment",
-                    help=f'name a version, e.g. "{image_id}:1.2.3", or pin a digest with @sha256:…',
+                    help="Name a version, e.g. {0}, or pin a digest with `@sha256:…`.",
+                    snippets=(Snippet(f"{image_id}:1.2.3", at=pointer),),
                 )
             elif image.tag.lower() == "latest":
                 yield Finding(
                     pointer,
                     f'{who} uses image "{image_id}"; the tag `latest` moves, so instances of one pod '
                     "version may run different code",
-                    help="name a fixed version tag, or pin a digest with @sha256:…",
+                    help="Name a fixed version tag, or pin a digest with `@sha256:…`.",
                 )
             elif require_digest:
                 yield Finding(
                     pointer,
                     f'{who} uses image "{image_id}" without a digest; this organisation requires '
                     "images pinned by digest, because a tag can be moved to another image",
-                    help=f'append the image digest: "{image_id}@sha256:<digest>"',
+                    help="Append the image digest: {0}.",
+                    snippets=(Snippet(f"{image_id}@sha256:<digest>", at=pointer),),
                 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity
+from podlint.diagnostics import Finding, Severity, Snippet
 from podlint.rule import Context, Rule
 
 
@@ -92,7 +92,8 @@ class MaxInstances(Rule):
                     "/scaling",
                     f"without scaling, Marathon runs 1 instance of the pod; this organisation "
                     f"allows at most {limit}",
-                    help='set "scaling": {"kind": "fixed", "instances": 0}',
+                    help="Set {0}.",
+                    snippets=(Snippet({"kind": "fixed", "instances": 0}, "scaling", at=""),),
                 )
             return
         if not isinstance(scaling, dict):
@@ -107,7 +108,7 @@ class MaxInstances(Rule):
                 "/scaling/instances",
                 f"the pod asks for {_count(instances)} instances; this organisation allows at most {limit} "
                 "per pod",
-                help=f"lower scaling.instances to {limit} or fewer",
+                help=f"Lower `scaling.instances` to {limit} or fewer.",
             )
 
 

@@ -118,6 +118,6 @@ class MaxResources(Rule):
                 f"one instance of the pod needs {amount_text(name, total.total)} {unit} "
                 f"({total.arithmetic()}), over this organisation's limit of "
                 f"{amount_text(name, limit)} {unit} per instance",
-                help=f"lower the containers' resources.{name}, or split the pod",
+                help=f"Lower the containers' `resources.{name}`, or split the pod.",
                 target="key",
             )

@@ -102,5 +102,5 @@ class PodIdPattern(Rule):
         yield Finding(
             "/id",
             f"the pod id {shown} does not match this organisation's naming pattern {pattern}",
-            help="rename the pod so that its whole id matches the pattern",
+            help="Rename the pod so that its whole id matches the pattern.",
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity
+from podlint.diagnostics import Finding, Severity, Snippet
 from podlint.rule import Context, Rule
 from podlint_rules._policy_helpers import to_tuple
 
@@ -92,11 +92,13 @@ class RequiredLabels(Rule):
             return
         labels = pod.get("labels")
         wanted = ", ".join(f'"{label}"' for label in required)
+        wanted_code = ", ".join(f"`{label}`" for label in required)
         if labels is None:
             yield Finding(
                 "",
                 f"the pod has no labels; this organisation requires {wanted} on every pod",
-                help=f'add "labels" with {wanted}, e.g. "labels": {{"{required[0]}": "…"}}',
+                help=f"Add `labels` with {wanted_code}, e.g. {{0}}.",
+                snippets=(Snippet({required[0]: "…"}, "labels", at=""),),
             )
             return
         if not isinstance(labels, dict):
@@ -105,11 +107,12 @@ class RequiredLabels(Rule):
         if not missing:
             return
         names = ", ".join(f'"{label}"' for label in missing)
+        missing_code = ", ".join(f"`{label}`" for label in missing)
         plural = "s" if len(missing) > 1 else ""
         yield Finding(
             "/labels",
             f"the pod's labels lack the required label{plural} {names} "
             f"(this organisation requires {wanted})",
-            help=f'add {names} to "labels"',
+            help=f"Add {missing_code} to the pod's `labels`.",
             target="key",
         )

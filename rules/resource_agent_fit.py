@@ -105,6 +105,6 @@ class ResourceExceedsAgent(Rule):
                 f"one instance of this pod needs more {resource} than the largest agent has: "
                 f"{total.arithmetic()} > agent {amount_text(resource, capacity)}; all containers of a "
                 "pod and its executor run on one agent, so it can never be placed",
-                help=f"lower the containers' {resource} (or executorResources) to at most "
-                f"{amount_text(resource, capacity)} {unit} in total, or add a larger agent",
+                help=f"Lower the containers' `{resource}` (or `executorResources`) to at most "
+                f"{amount_text(resource, capacity)} {unit} in total, or add a larger agent.",
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict, as_number, containers
 from podlint_rules._pod_helpers import CONTAINER_DEFAULTS, marathon_number
 
@@ -92,7 +92,8 @@ class ResourceLimitInvalid(Rule):
                     base,
                     "resourceLimits cannot be used when the pod sets legacySharedCgroups: all "
                     "containers then share one cgroup, which has no per-container limits",
-                    help='remove resourceLimits, or remove "legacySharedCgroups": true',
+                    help="Remove `resourceLimits`, or remove {0} from the pod.",
+                    snippets=(Snippet(True, "legacySharedCgroups"),),
                     fix=Fix("remove resourceLimits", "unsafe", (FixOp("remove", base),)),
                 )
             limits = as_dict(raw_limits)
@@ -106,7 +107,8 @@ class ResourceLimitInvalid(Rule):
                             pointer,
                             f"'{limit}' is not a valid {name} limit; it must be \"unlimited\" "
                             "or a number",
-                            help='use "unlimited" (exactly, lower case) or a number',
+                            help="Write {0} (exactly, lower case) or a number.",
+                            snippets=(Snippet("unlimited", at=pointer),),
                             fix=Fix(
                                 'use "unlimited"',
                                 "unsafe",
@@ -134,8 +136,8 @@ class ResourceLimitInvalid(Rule):
                         f"{name} limit {marathon_number(limit_value)} is below the requested "
                         f"{marathon_number(request)}; a limit must be greater than or equal to "
                         "the request",
-                        help=f"raise the limit to at least {marathon_number(request)} or use "
-                        '"unlimited"',
+                        help=f"Raise the limit to at least {marathon_number(request)}, or write {{0}}.",
+                        snippets=(Snippet("unlimited", at=pointer),),
                     )
 
 

@@ -102,6 +102,6 @@ class ResourceExceedsQuota(Rule):
                 f"{int(count)} instance(s) × ({total.arithmetic()}) = {amount_text(resource, needed)} "
                 f'{resource} > quota {amount_text(resource, limit)} of role "{role}"; Mesos will not '
                 "allocate beyond the quota, so some instances would never start",
-                help=f"lower instances or the per-instance {RESOURCE_UNITS[resource]}, or raise the "
-                f'quota of role "{role}"',
+                help=f"Lower `scaling.instances` or the per-instance {RESOURCE_UNITS[resource]}, or "
+                f"raise the quota of role `{role}`.",
             )

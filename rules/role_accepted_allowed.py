@@ -98,5 +98,5 @@ class AcceptedRolesNotAllowed(Rule):
                 pointer,
                 f'accepted role "{entry}" is neither "*" nor the pod\'s role "{role}"; '
                 f"acceptedResourceRoles can only contain {allowed_text(role)}",
-                help=f'remove "{entry}", or run the pod under role "{entry}" if that is allowed',
+                help=f"Remove `{entry}`, or run the pod under role `{entry}` if that is allowed.",
             )

@@ -78,5 +78,5 @@ class AcceptedRoleNameInvalid(Rule):
                 yield Finding(
                     f"{pointer}/{i}",
                     f"accepted role {json.dumps(role)} is not a valid Mesos role name: {problem}",
-                    help='use "*" (unreserved resources) or the exact name of a Mesos role',
+                    help="Use `*` (unreserved resources) or the exact name of a Mesos role.",
                 )

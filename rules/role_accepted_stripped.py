@@ -79,6 +79,6 @@ class AcceptedRolesStripped(Rule):
                 f'Marathon silently removes accepted role "{entry}": it keeps only '
                 f"{allowed_text(role)} (sanitize_accepted_resource_roles), so the pod never uses "
                 f'resources of role "{entry}"',
-                help=f'remove "{entry}" (Marathon 1.10 rejects it)',
+                help=f"Remove `{entry}` (Marathon 1.10 rejects it).",
                 fix=Fix(f'remove "{entry}"', "safe", (FixOp("remove", pointer),)),
             )

@@ -87,9 +87,10 @@ class PodRoleNotAllowed(Rule):
             else f'a pod in group "/{group}"'
             + (" (which enforces its role)" if allowed == [group] else "")
         )
+        choices = ", ".join(f"`{r}`" for r in allowed)
         yield Finding(
             "/role",
             f'role "{role}" is not allowed for {where}{did_you_mean(role, allowed)}; Marathon '
             f"accepts only {quoted_list(allowed)}",
-            help=f"set role to one of {quoted_list(allowed)}, or leave it out to get the default",
+            help=f"Set `role` to one of {choices}, or leave it out to get the default.",
         )

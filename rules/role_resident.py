@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity
+from podlint.diagnostics import Finding, Severity, Snippet
 from podlint.rule import Context, Rule, as_list, as_str
 from podlint_rules._pod_helpers import accepted_roles, effective_role, is_resident, volumes_of_kind
 
@@ -90,7 +90,8 @@ class ResidentAcceptedRoles(Rule):
                 "this pod has persistent volumes, so acceptedResourceRoles must be empty or "
                 f'exactly ["*"], not {json.dumps(entries)}; Marathon reserves its resources '
                 "itself and needs them offered back",
-                help='use "acceptedResourceRoles": ["*"] (or leave it out)',
+                help="Write {0} (or leave `acceptedResourceRoles` out).",
+                snippets=(Snippet(["*"], at=pointer),),
             )
 
 
@@ -175,8 +176,8 @@ class ResidentPodRoleStar(Rule):
             + ('"*"' if explicit else 'the default "*" (Marathon\'s --mesos_role)')
             + "; Mesos cannot reserve resources for *, so Marathon rejects resident pods with "
             "the role *",
-            help="put the pod in a top-level group and set role to the group's name, or run "
-            "Marathon with another --mesos_role (profile mesos_role)",
+            help="Put the pod in a top-level group and set `role` to the group's name, or run "
+            "Marathon with another `--mesos_role` (profile `mesos_role`).",
         )
 
 
@@ -257,6 +258,6 @@ class ResidentPodUnreservableRole(Rule):
                 f"/volumes/{index}/persistent",
                 "Marathon reserves this persistent volume under its --mesos_role, which is *; "
                 "Mesos cannot reserve resources for *, so the pod would never launch",
-                help="run Marathon with --mesos_role set to a real role (and set mesos_role in "
-                "the profile)",
+                help="Run Marathon with `--mesos_role` set to a real role (and set `mesos_role` in "
+                "the profile).",
             )

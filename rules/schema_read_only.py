@@ -7,7 +7,7 @@ from typing import Any
 
 from podlint.diagnostics import Finding, Fix, FixOp, Severity
 from podlint.rule import Context, Rule
-from podlint.schema import key_events
+from podlint.schema import check, key_events
 
 
 class ReadOnlyField(Rule):
@@ -72,8 +72,15 @@ class ReadOnlyField(Rule):
     summary = "A read-only field that Marathon overwrites"
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        # A value Marathon cannot even read is the schema rules' finding (an error whose help says to
+        # remove the key); saying "read-only" about it as well would be the same problem twice.
+        rejected = {problem.pointer for problem in check(pod, ctx)}
         for event in key_events(pod, ctx):
-            if event.kind == "read-only" and event.value is not None:
+            if (
+                event.kind == "read-only"
+                and event.value is not None
+                and event.pointer not in rejected
+            ):
                 yield Finding(
                     event.pointer,
                     f"`{event.key}` is read-only: Marathon replaces it with the time of the request",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity, join_pointer
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_dict, as_list, containers
 
 from ._common import env_secret_refs
@@ -101,14 +101,16 @@ class SecretNeverUsed(Rule):
             return
         used = referenced_secrets(pod)
         for name in secrets:
-            if name in used:
+            # An empty name cannot be referred to: pod-secret-declaration-empty reports that cause.
+            if name in used or name == "":
                 continue
             pointer = join_pointer("/secrets", name)
             yield Finding(
                 pointer,
                 f"secret `{name}` is declared but nothing refers to it",
-                help=f'Refer to it (`{{"secret": "{name}"}}` as an environment value, a secret '
-                "volume or `image.pullConfig`), or remove the declaration.",
+                help="Refer to it ({0} as an environment value, a secret volume or "
+                "`image.pullConfig`), or remove the declaration.",
+                snippets=(Snippet({"secret": name}),),
                 target="key",
                 fix=Fix(f"Remove secret `{name}`", "unsafe", (FixOp("remove", pointer),)),
             )

@@ -81,6 +81,6 @@ class StrictSecurityMode(Rule):
                 "",
                 "pods are not supported when DC/OS Enterprise runs in strict security mode; "
                 "this pod cannot be deployed on the configured cluster",
-                help="deploy to a cluster in permissive or disabled mode, or define the workload "
-                "as an app (/v2/apps) instead of a pod",
+                help="Deploy to a cluster in permissive or disabled mode, or define the workload "
+                "as an app (`/v2/apps`) instead of a pod.",
             )

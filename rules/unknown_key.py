@@ -9,6 +9,8 @@ from podlint.diagnostics import Finding, Severity
 from podlint.rule import Context, Rule
 from podlint.schema import key_events, version_line
 
+from .volume_silently_ephemeral import misread_volumes
+
 
 class UnknownKey(Rule):
     """Finds keys that Marathon does not read, which it drops without a word.
@@ -75,8 +77,11 @@ class UnknownKey(Rule):
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         line = version_line(ctx)
+        # A volume marker this version does not read is volume-silently-ephemeral's finding: it says
+        # what the volume becomes instead, which is the actionable part.
+        misread = {m.pointer for m in misread_volumes(pod, ctx.version)}
         for event in key_events(pod, ctx):
-            if event.kind == "unknown":
+            if event.kind == "unknown" and event.pointer not in misread:
                 from podlint.schema.hints import unknown_key_finding  # only when a key is unknown
 
                 message, help_text, fix = unknown_key_finding(event, line)

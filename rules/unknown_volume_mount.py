@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_list, containers
 
 from ._common import container_label, quote_list
@@ -98,7 +98,8 @@ class UnknownVolumeMount(Rule):
                         pointer,
                         f"container {label} mounts volume `{ref}`, but the pod declares no "
                         "volumes; a mount must name a volume of the pod's `volumes`",
-                        help=f'Declare it in the pod\'s `volumes`, e.g. {{"name": "{ref}"}}.',
+                        help="Declare it in the pod's `volumes`, e.g. {0}.",
+                        snippets=(Snippet({"name": ref}),),
                     )
                     continue
                 suggestion = likely_volume(pod, ref)

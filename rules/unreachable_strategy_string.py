@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Fix, FixOp, Severity
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet
 from podlint.rule import Context, Rule, as_dict
 
 
@@ -83,8 +83,12 @@ class UnreachableStrategyString(Rule):
             pointer,
             f'unreachableStrategy "{value}" is read as "disabled": Marathon treats any string as '
             "disabled, so instances on unreachable agents are never replaced",
-            help='Write "disabled" if that is meant; to replace lost instances use '
-            '`{"inactiveAfterSeconds": <s>, "expungeAfterSeconds": <s>}` or leave the key out.',
+            help="Write {0} if that is meant; to replace lost instances use the object form, "
+            "e.g. {1}, or leave the key out.",
+            snippets=(
+                Snippet("disabled", at=pointer),
+                Snippet({"inactiveAfterSeconds": 300, "expungeAfterSeconds": 600}, at=pointer),
+            ),
             fix=Fix(
                 description='Write "disabled" (what Marathon does)',
                 applicability="unsafe",

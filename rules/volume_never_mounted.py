@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_list
 
 from ._container_helpers import likely_volume, mount_names, volume_names
@@ -93,12 +93,14 @@ class VolumeNeverMounted(Rule):
                 f"A container mounts `{typo}`, which is not declared: rename one of the two so "
                 "they match."
                 if typo
-                else f'Mount it in a container (`"volumeMounts": [{{"name": "{name}", '
-                '"mountPath": "..."}]`) or remove the volume.'
+                else "Mount it in a container, e.g. {0}, or remove the volume."
             )
             yield Finding(
                 join_pointer("/volumes", i, "name"),
                 f"volume `{name}` is not mounted by any container; Marathon requires every pod "
                 "volume to be mounted",
                 help=help_,
+                snippets=()
+                if typo
+                else (Snippet([{"name": name, "mountPath": "/data"}], "volumeMounts"),),
             )

@@ -4,10 +4,11 @@ an ephemeral volume (§10.3)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from podlint.config.profile import MarathonVersion
-from podlint.diagnostics import Finding, Severity, join_pointer
+from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
 from podlint.rule import Context, Rule, as_list
 
 from ._container_helpers import as_int, is_name, present
@@ -141,43 +142,84 @@ class VolumeSilentlyEphemeral(Rule):
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         version = ctx.version
-        for i, volume in enumerate(as_list(pod.get("volumes"))):
-            if not isinstance(volume, dict):
-                continue
-            intended = next((k for k in INTENDED if present(volume, k)), None)
-            if intended is None:
-                continue
-            actual = read_as(volume, version)
-            if actual is None or actual == intended:
-                continue
+        for misread in misread_volumes(pod, version):
+            intended, actual = misread.intended, misread.actual
             kind, since = INTENDED[intended]
+            outdated = intended != "external" and not version.at_least(since)
             if intended == "external":
                 why = "pods have no external volumes"
-            elif not version.at_least(since):
+            elif outdated:
                 why = f"{kind} volumes need Marathon 1.{since} (linting for {version.line})"
             else:
                 why = f"its `{intended}` part is not valid"
             yield Finding(
-                join_pointer("/volumes", i, intended),
-                f"volume `{volume.get('name')}` looks like {_a(kind)} {kind} volume, but Marathon "
+                misread.pointer,
+                f"volume `{misread.name}` looks like {_a(kind)} {kind} volume, but Marathon "
                 f"reads it as {_a(actual)} {actual} volume: {why}",
-                help=_help(intended),
+                help=_version_help(kind, since) if outdated else _help(intended),
+                snippets=()
+                if outdated
+                else tuple(
+                    Snippet(s.value, s.key, at=join_pointer("/volumes", misread.index))
+                    for s in _EXAMPLES.get(intended, ())
+                ),
                 target="key",
             )
+
+
+@dataclass(frozen=True)
+class MisreadVolume:
+    index: int
+    name: Any
+    intended: str
+    actual: str
+
+    @property
+    def pointer(self) -> str:
+        return join_pointer("/volumes", self.index, self.intended)
+
+
+def misread_volumes(pod: dict[str, Any], version: MarathonVersion) -> Iterator[MisreadVolume]:
+    """Volumes whose marker key (``persistent``, ``secret``, ``host``, ``external``) Marathon does not
+    honour. Other rules ask this to stay quiet about the same key (one problem, one finding)."""
+    for i, volume in enumerate(as_list(pod.get("volumes"))):
+        if not isinstance(volume, dict):
+            continue
+        intended = next((k for k in INTENDED if present(volume, k)), None)
+        if intended is None:
+            continue
+        actual = read_as(volume, version)
+        if actual is None or actual == intended:
+            continue
+        yield MisreadVolume(i, volume.get("name"), intended, actual)
+
+
+def _version_help(kind: str, since: int) -> str:
+    return (
+        f"Target Marathon 1.{since} or later (`marathon_version`) if the cluster runs it; on this "
+        f"version the volume is scratch space that is lost with the instance."
+    )
 
 
 def _a(word: str) -> str:
     return "an" if word[0] in "aeiou" else "a"
 
 
+_EXAMPLES: dict[str, tuple[Snippet, ...]] = {
+    "persistent": (Snippet({"size": 1024}, "persistent"),),
+    "secret": (Snippet("<pod secret>", "secret"),),
+    "host": (Snippet("/var/lib/data", "host"),),
+}
+
+
 def _help(intended: str) -> str:
     if intended == "persistent":
         return (
-            'A persistent volume needs `"persistent": {"size": <MiB as an integer>}` and optionally '
-            "`type` (root, path, mount), `maxSize`, `profileName`, `constraints`."
+            "A persistent volume needs a size in MiB, e.g. {0}, and optionally `type` (root, path, "
+            "mount), `maxSize`, `profileName`, `constraints`."
         )
     if intended == "secret":
-        return 'A secret volume needs `"secret": "<name of a pod secret>"` (Marathon 1.5+).'
+        return "A secret volume names a pod secret, e.g. {0} (Marathon 1.5+)."
     if intended == "host":
-        return 'A host volume needs `"host": "<path on the agent>"` as a string.'
+        return "A host volume needs the path on the agent as a string, e.g. {0}."
     return "Use a host or persistent volume; external (CSI) volumes are not available for pods."

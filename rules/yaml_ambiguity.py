@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from podlint import schema
-from podlint.diagnostics import Finding, Fix, FixOp, Severity, split_pointer
+from podlint.diagnostics import Finding, Fix, FixOp, Severity, Snippet, split_pointer
 from podlint.rule import Context, Rule
 from podlint.schema.problems import display_path
 
@@ -108,17 +108,20 @@ class YamlAmbiguity(Rule):
                 continue
             old = other[0]
             fix = None
+            # The quoted text is placed only when it is podlint's own reading (a string already);
+            # otherwise it is one of two readings for the author to choose between.
+            quoted = Snippet(text, at=pointer if isinstance(value, str) else None)
+            snippets: tuple[Snippet, ...] = (quoted,)
             if isinstance(value, str):
                 # Quoting keeps podlint's (YAML 1.2) reading and makes every tool agree.
                 fix = Fix("Quote the value", "safe", (FixOp("replace", pointer, value),))
-                help_text = f'Quote it: "{text}".'
+                help_text = "Quote it: {0}."
             elif isinstance(value, int | float) and not isinstance(value, bool):
-                help_text = (
-                    f'Write {value} if you mean that number, or quote it ("{text}") if it is text.'
-                )
+                help_text = "Write {1} if you mean that number, or quote it ({0}) if it is text."
+                snippets = (quoted, Snippet(value, at=pointer))
             else:
                 help_text = (
-                    f'Quote it ("{text}") if it is text, or write it so every YAML version agrees.'
+                    "Quote it ({0}) if it is text, or write it so every YAML version agrees."
                 )
             yield Finding(
                 pointer,
@@ -126,4 +129,5 @@ class YamlAmbiguity(Rule):
                 f"{describe_reading(value)}, YAML 1.1 tools read {describe_reading(old)}",
                 help=help_text,
                 fix=fix,
+                snippets=snippets,
             )

@@ -104,6 +104,18 @@ def test_severity_override(linter: Linter) -> None:
         ({"secrets": {"s": {"source": "x"}}}, False, "fragment"),
         ({"id": "/a", "cmd": "x", "instances": 2}, False, "app definition"),
         ({"id": "/g", "apps": []}, False, "group"),
+        ({"id": "/g", "apps": [], "dependencies": ["/db"]}, False, "group definition"),
+        (
+            {"id": "/g", "pods": [{"id": "/g/p", "containers": []}]},
+            False,
+            "Marathon ignores `pods` in a group update",
+        ),
+        (
+            {"apiVersion": "v1", "kind": "Pod", "metadata": {}, "spec": {"containers": []}},
+            False,
+            "a Kubernetes manifest (`kind: Pod`): podlint checks Marathon pods",
+        ),
+        ({"version": "3", "services": {"web": {"image": "nginx"}}}, False, "Docker Compose"),
         ([{"id": "/a"}], False, "list"),
         ("text", False, "string"),
         (None, False, "null"),

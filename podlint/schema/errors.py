@@ -10,7 +10,8 @@ import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from podlint.diagnostics import Fix, FixOp, join_pointer, split_pointer
+from podlint.diagnostics import Fix, FixOp, Snippet, join_pointer, split_pointer
+from podlint.placeholders import find_placeholder
 from podlint.schema.problems import (
     FAMILIES,
     SchemaProblem,
@@ -18,6 +19,7 @@ from podlint.schema.problems import (
     display_path,
     format_number,
 )
+from podlint.schema.required_hints import required_hint, shape_of
 
 TYPE_WORDS = {
     "string": "a string",
@@ -34,36 +36,21 @@ PATTERN_HELP = {
     "Name": (
         "is not a valid name",
         "Use 1-63 lower-case letters, digits and hyphens, starting and ending with a letter or "
-        'digit, e.g. "web-1".',
+        "digit, e.g. `web-1`.",
     ),
     "NetworkName": (
         "is not a valid network name",
         "Use 1-63 lower-case letters, digits, hyphens and underscores, starting and ending with a "
-        'letter or digit, e.g. "dcos".',
+        "letter or digit, e.g. `dcos`.",
     ),
     "PathId": (
         "is not a valid pod id",
-        'Use a path of lower-case DNS labels separated by "/", e.g. "/prod/web".',
+        "Use a path of lower-case DNS labels separated by `/`, e.g. `/prod/web`.",
     ),
     "DateTime": (
         "is not an ISO-8601 date-time with an offset",
-        'Remove `version` (Marathon sets it itself) or write e.g. "2017-01-03T18:21:19.310Z".',
+        "Remove `version` (Marathon sets it itself) or write e.g. `2017-01-03T18:21:19.310Z`.",
     ),
-}
-
-REQUIRED_HELP = {
-    "id": 'Add an absolute `id`, e.g. "/prod/web".',
-    "containers": "Add `containers` with at least one container.",
-    "name": 'Add a `name`: 1-63 lower-case letters, digits and hyphens, e.g. "web".',
-    "resources": 'Every pod container needs `resources`, e.g. {"cpus": 0.1, "mem": 64}.',
-    "kind": 'Add the image `kind`, "DOCKER".',
-    "command": 'Add a `command`: {"shell": "..."} or {"argv": ["..."]}.',
-    "endpoint": "Name one of this container's `endpoints`.",
-    "mountPath": "Say where the volume is mounted inside the container.",
-    "source": "Say where the secret comes from in the secret store.",
-    "fieldName": 'Name the agent attribute the constraint is about, e.g. "hostname".',
-    "operator": 'Add an `operator`, e.g. "UNIQUE".',
-    "size": "Give the persistent volume's size in MiB.",
 }
 
 
@@ -123,6 +110,12 @@ class ErrorMapper:
                 return
             index = 1
         elif union == "command":
+            if inst is None and list(error.absolute_schema_path)[-3:-1] == [
+                "properties",
+                "command",
+            ]:
+                yield self._null_required(error, pointer)
+                return
             if not isinstance(inst, dict):
                 fix = None
                 if isinstance(inst, str) and inst:
@@ -148,7 +141,11 @@ class ErrorMapper:
                     "required",
                     join_pointer(pointer, "argv"),
                     f"`{where}` needs `shell` (a command line) or `argv` (a list of arguments)",
-                    help='Write {"shell": "<command line>"} or {"argv": ["<program>", "<arg>"]}.',
+                    help="Write {0} or {1}.",
+                    snippets=(
+                        Snippet("<command line>", "shell", at=pointer),
+                        Snippet(["<program>", "<arg>"], "argv", at=pointer),
+                    ),
                 )
                 return
         if index is None:
@@ -180,12 +177,7 @@ class ErrorMapper:
     ) -> Iterator[SchemaProblem]:
         where = display_path(pointer)
         if inst is None and schema.get("x-podlint-required"):
-            yield SchemaProblem(
-                "required",
-                pointer,
-                f"`{where}` is required but is null (Marathon reads null as absent)",
-                help="Give it a value.",
-            )
+            yield self._null_required(error, pointer)
             return
         types = schema.get("type")
         expected = [t for t in ([types] if isinstance(types, str) else types or []) if t != "null"]
@@ -203,20 +195,35 @@ class ErrorMapper:
         help_text = None
         fix = None
         subject = None
+        snippets: tuple[Snippet, ...] = ()
         if parent == "labels" and "string" in expected:
             subject = f"label `{tokens[-1]}`"
             help_text = "Label values must be strings: quote numbers and booleans, flatten objects."
         elif parent == "constraints" and isinstance(inst, list) and "object" in expected:
-            help_text = (
-                'Pod constraints are objects, e.g. {"fieldName": "hostname", "operator": "UNIQUE"}; '
-                "the array form is for apps."
-            )
+            help_text = "Pod constraints are objects, e.g. {0}; the array form is for apps."
+            snippets = (Snippet({"fieldName": "hostname", "operator": "UNIQUE"}, at=pointer),)
         elif (
             tokens and tokens[-1] == "protocol" and isinstance(inst, str) and expected == ["array"]
         ):
-            help_text = f'Write a list: ["{inst}"].'
+            help_text = "Write a list: {0}."
+            snippets = (Snippet([inst], at=pointer),)
             fix = Fix("Wrap the protocol in a list", "safe", (FixOp("replace", pointer, [inst]),))
-        yield self._type_problem(pointer, inst, words, subject=subject, help=help_text, fix=fix)
+        yield self._type_problem(
+            pointer, inst, words, subject=subject, help=help_text, fix=fix, snippets=snippets
+        )
+
+    def _null_required(self, error: Any, pointer: str) -> SchemaProblem:
+        """A required key written as null: the advice for the missing key, from the object that
+        requires it (the schema path ends ``properties/<key>/<keyword>``)."""
+        key = split_pointer(pointer)[-1]
+        hint = required_hint(shape_of(list(error.absolute_schema_path)[:-3]), key)
+        return SchemaProblem(
+            "required",
+            pointer,
+            f"`{display_path(pointer)}` is required but is null (Marathon reads null as absent)",
+            help=hint.advice,
+            snippets=hint.snippets(key, pointer.rsplit("/", 1)[0]),
+        )
 
     def _type_problem(
         self,
@@ -227,6 +234,7 @@ class ErrorMapper:
         subject: str | None = None,
         help: str | None = None,
         fix: Fix | None = None,
+        snippets: tuple[Snippet, ...] = (),
     ) -> SchemaProblem:
         subject = subject or f"`{display_path(pointer)}`"
         message = f"{subject} must be {expected}, got {describe_value(inst)}"
@@ -234,9 +242,10 @@ class ErrorMapper:
         if source is not None and not isinstance(inst, str) and "string" in expected:
             # YAML typing turned text into a number or boolean; say so and offer the quoted text.
             message += f" (YAML reads the unquoted `{source}` as {_yaml_kind(inst)})"
-            help = f'Quote it in the YAML file: "{source}".'
+            help = "Quote it: {0}."
+            snippets = (Snippet(source, at=pointer),)
             fix = Fix("Quote the value", "safe", (FixOp("replace", pointer, source),))
-        return SchemaProblem("type", pointer, message, help=help, fix=fix)
+        return SchemaProblem("type", pointer, message, help=help, fix=fix, snippets=snippets)
 
     def _on_required(
         self, error: Any, pointer: str, schema: dict[str, Any], inst: Any
@@ -244,15 +253,18 @@ class ErrorMapper:
         if not isinstance(inst, dict):
             return
         subject = "the pod" if pointer == "" else f"`{display_path(pointer)}`"
+        shape = shape_of(error.absolute_schema_path)
         for key in error.validator_value:
             if key not in inst:
+                hint = required_hint(shape, key)
                 # At the missing key, as Marathon reports it (`error.path.missing` at
                 # `/containers(0)/resources`); the locator places it on the object that should hold it.
                 yield SchemaProblem(
                     "required",
                     join_pointer(pointer, key),
                     f"{subject} is missing the required key `{key}`",
-                    help=REQUIRED_HELP.get(key, f"Add `{key}`."),
+                    help=hint.advice,
+                    snippets=hint.snippets(key, pointer),
                 )
 
     def _on_minimum(
@@ -350,11 +362,16 @@ class ErrorMapper:
         text, help_text = PATTERN_HELP.get(
             kind or "", ("does not match the required pattern", None)
         )
+        placeholder = find_placeholder(inst) if isinstance(inst, str) else None
+        if placeholder is not None:
+            help_text = f"Replace the placeholder `{placeholder}` with the real value. " + (
+                help_text or f"It must fully match `{error.validator_value}`."
+            )
         yield SchemaProblem(
             "pattern",
             pointer,
             f'`{where}` "{inst}" {text}',
-            help=help_text or f"It must fully match {error.validator_value}.",
+            help=help_text or f"It must fully match `{error.validator_value}`.",
         )
 
     def _enum_problem(self, pointer: str, inst: Any, canonical: list[str]) -> SchemaProblem:
@@ -369,11 +386,13 @@ class ErrorMapper:
         message = f'`{where}` "{inst}" is not one of {allowed}'
         fix = None
         help_text = f"Use one of {allowed}."
+        snippets: tuple[Snippet, ...] = ()
         if guess is not None:
             message += f' (did you mean "{guess}"?)'
-            help_text = f'Write "{guess}".'
+            help_text = "Write {0}."
+            snippets = (Snippet(guess, at=pointer),)
             fix = Fix(f'Replace with "{guess}"', "unsafe", (FixOp("replace", pointer, guess),))
-        return SchemaProblem("enum", pointer, message, help=help_text, fix=fix)
+        return SchemaProblem("enum", pointer, message, help=help_text, fix=fix, snippets=snippets)
 
     def _on_enum(
         self, error: Any, pointer: str, schema: dict[str, Any], inst: Any
@@ -388,7 +407,9 @@ class ErrorMapper:
             "enum",
             pointer,
             f'`{display_path(pointer)}` must be exactly "fixed", got {describe_value(inst)}',
-            help='Only fixed scaling exists, and Marathon compares `kind` case-sensitively: write "fixed".',
+            help="Only fixed scaling exists, and Marathon compares `kind` case-sensitively: "
+            "write {0}.",
+            snippets=(Snippet("fixed", at=pointer),),
             fix=fix,
         )
 
@@ -397,11 +418,17 @@ class ErrorMapper:
     ) -> Iterator[SchemaProblem]:
         where = display_path(pointer)
         name = split_pointer(pointer)[-1] if pointer else ""
-        help_text = {
-            "containers": "A pod needs at least one container.",
-            "protocol": 'List at least one protocol, e.g. ["tcp"], or leave `protocol` out.',
-            "argv": 'Give the program to run, e.g. ["/bin/sleep", "100"].',
-        }.get(name, "Add an item or leave the key out.")
+        help_text, snippets = {
+            "containers": ("A pod needs at least one container.", ()),
+            "protocol": (
+                "List at least one protocol, e.g. {0}, or leave `protocol` out.",
+                (Snippet(["tcp"], at=pointer),),
+            ),
+            "argv": (
+                "Give the program to run, e.g. {0}.",
+                (Snippet(["/bin/sleep", "100"], at=pointer),),
+            ),
+        }.get(name, ("Add an item or leave the key out.", ()))
         yield SchemaProblem(
             "items",
             pointer,
@@ -409,6 +436,7 @@ class ErrorMapper:
             if error.validator_value == 1
             else f"`{where}` needs at least {error.validator_value} items",
             help=help_text,
+            snippets=snippets,
         )
 
 

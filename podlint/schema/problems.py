@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from podlint.diagnostics import Finding, Fix, Target
+from podlint.diagnostics import Finding, Fix, Snippet, Target
 
 Family = Literal["type", "required", "range", "pattern", "length", "enum", "items"]
 FAMILIES: tuple[Family, ...] = ("type", "required", "range", "pattern", "length", "enum", "items")
@@ -23,9 +23,18 @@ class SchemaProblem:
     help: str | None = None
     target: Target = "value"
     fix: Fix | None = None
+    # Data the help suggests writing; rendered in the file's syntax where the help says {0}, {1}, …
+    snippets: tuple[Snippet, ...] = ()
 
     def finding(self) -> Finding:
-        return Finding(self.pointer, self.message, help=self.help, target=self.target, fix=self.fix)
+        return Finding(
+            self.pointer,
+            self.message,
+            help=self.help,
+            target=self.target,
+            fix=self.fix,
+            snippets=self.snippets,
+        )
 
 
 def display_path(pointer: str) -> str:
