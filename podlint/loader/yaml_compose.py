@@ -320,7 +320,7 @@ class Composer:
                 "and holds no pod definition",
                 start,
                 end,
-                "remove the extra '---' (or the empty document between two markers)",
+                "Remove the extra `---` (or the empty document between two markers).",
             )
             return
         self.result.empty = False
@@ -617,7 +617,7 @@ class Composer:
             "strings, as JSON has no other kind; podlint reads this key as its text",
             frame.start,
             end,
-            "use a plain string key",
+            "Use a plain string key.",
         )
         self.recovered = True
         self._take_key(self.stack[-1], key, frame.start, end, False)
