@@ -36,6 +36,16 @@ def _resources_arg(text: str) -> dict[str, float]:
     return out
 
 
+def _jobs_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (automatic) or more, got {value}")
+    return value
+
+
 class _OutputAction(argparse.Action):
     """``--output`` remembers how many ``--format`` options came before it, to pair them."""
 
@@ -271,10 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
     bl.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs_arg,
         default=0,
         metavar="N",
-        help="worker processes (default: automatic)",
+        help="worker processes (default 0: automatic; at most twice the number of cores)",
     )
 
     from podlint.commands import update
