@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from podlint import suppressions
 from podlint.config.settings import ActiveRule, Settings, active_rules
@@ -25,10 +25,12 @@ from podlint.diagnostics import Diagnostic, Finding, Previous, Severity, Snippet
 from podlint.document import Document, LoadResult
 from podlint.identify import describe_non_pod, is_pod
 from podlint.plugins import BUILTIN_PLUGINS, Registry
-from podlint.previous.model import Match, PreviousPod, PreviousVersions
 from podlint.results import FileResult
 from podlint.rule import Context, PipelineRule, Rule, UpdateRule
 from podlint.watchdog import RuleTimeout, Watchdog
+
+if TYPE_CHECKING:  # update checks are rare: their model loads only when a run has them
+    from podlint.previous.model import Match, PreviousPod, PreviousVersions
 
 # A rule that takes longer than this on one document is reported (it still completes).
 RULE_TIME_BUDGET = 2.0

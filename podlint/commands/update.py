@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from podlint.exit_status import UsageError
-from podlint.previous.model import PreviousVersions
+
+if TYPE_CHECKING:
+    from podlint.previous.model import PreviousVersions
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
