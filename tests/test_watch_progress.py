@@ -146,15 +146,18 @@ def test_watch_keeps_going_through_a_broken_configuration(tmp_path: Path) -> Non
 # ---- the progress line ----------------------------------------------------------------------------
 
 
-def _run_on_a_terminal(tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    """Run podlint with standard error on a pseudo-terminal; return (code, stdout, terminal text)."""
+def _run_on_a_terminal(
+    tmp_path: Path, *args: str, stdout_too: bool = False
+) -> tuple[int, str, str]:
+    """Run podlint with standard error (and standard output if ``stdout_too``) on a pseudo-terminal;
+    return (code, stdout, terminal text)."""
     import pty
 
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "podlint", "check", "--no-cache", *args],
         cwd=tmp_path,
-        stdout=subprocess.PIPE,
+        stdout=slave if stdout_too else subprocess.PIPE,
         stderr=slave,
         text=True,
         # The delay is what makes the line appear only on slow runs; a test cannot wait for one.
@@ -172,7 +175,7 @@ def _run_on_a_terminal(tmp_path: Path, *args: str) -> tuple[int, str, str]:
         chunks.append(chunk)
     os.close(master)
     out, _ = proc.communicate(timeout=60)
-    return proc.returncode, out, b"".join(chunks).decode()
+    return proc.returncode, out or "", b"".join(chunks).decode()
 
 
 def _pods(tmp_path: Path, count: int = 30) -> None:
@@ -187,6 +190,24 @@ def test_progress_line_on_a_terminal_is_erased_at_the_end(tmp_path: Path) -> Non
     assert re.search(r"podlint: \d+/30 files \(\d+%\)", terminal)
     assert terminal.endswith("\r\x1b[2K")  # the line is gone before the report
     assert "files (" not in out
+
+
+def test_findings_printed_meanwhile_never_continue_the_progress_line(tmp_path: Path) -> None:
+    for i in range(40):
+        pod = BROKEN if i % 2 else CLEAN
+        (tmp_path / f"pod{i:02}.json").write_text(json.dumps(pod))
+    code, _, terminal = _run_on_a_terminal(
+        tmp_path, "--jobs", "1", "--color", "never", ".", stdout_too=True
+    )
+    assert code == 1
+    assert re.search(r"podlint: \d+/40 files \(\d+%\)", terminal)
+    # Each finding starts on a line of its own: the progress text is erased before it is printed.
+    assert not re.search(r"files \(\d+%\)[^\r]", terminal)
+    # What the terminal shows of each line: "erase line" drops what came before it.
+    shown = [line.split("\x1b[2K")[-1].strip("\r") for line in terminal.split("\n")]
+    findings = [line for line in shown if re.search(r"pod\d\d\.json:\d", line)]
+    assert len(findings) == 20
+    assert all(re.match(r"(\./)?pod\d\d\.json:", line) for line in findings), findings
 
 
 @pytest.mark.parametrize("flags", [["--format", "json"], ["--format", "sarif"], ["--quiet"]])

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from podlint.commands.progress import track, wants_progress
+from podlint.commands.progress import clear_for_output, track, wants_progress
 from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
 from podlint.discover import Target, discover
@@ -235,6 +235,7 @@ def _source(result: FileResult) -> str | None:
 
 def _write_stdout(text: str) -> None:
     """Standard output, encoded so that no value can make the write fail (see ``to_bytes``)."""
+    clear_for_output(sys.stdout)
     binary = getattr(sys.stdout, "buffer", None)
     if binary is None:  # a text-only stream (tests, embedding)
         sys.stdout.write(to_bytes(text).decode("utf-8"))

@@ -3,7 +3,9 @@
 Nothing is shown for the first :data:`DELAY` seconds (a pre-commit run on a handful of files never
 sees it), nor when standard error is not a terminal (CI logs, pipes), nor with a machine-readable
 format or ``--quiet``. The line is rewritten in place and erased when the run ends, so the report
-that follows starts on a clean line.
+that follows starts on a clean line. A report printed while files are linted (the streamed formats)
+shares the terminal: :func:`clear_for_output` erases the line before each printed finding, and the
+next update draws it again below.
 """
 
 from __future__ import annotations
@@ -62,16 +64,47 @@ class Progress:
         if now - self.started < self.delay or now - self.last < INTERVAL:
             return
         self.last = now
+        global _shown
+        _shown = self
         percent = 100 * self.done // self.total if self.total else 100
         self.stream.write(f"\r\x1b[2Kpodlint: {self.done}/{self.total} files ({percent}%)")
         self.stream.flush()
         self.shown = True
 
     def close(self) -> None:
+        global _shown
+        if _shown is self:
+            _shown = None
         if self.shown:
             self.stream.write("\r\x1b[2K")
             self.stream.flush()
             self.shown = False
+
+    def suspend(self) -> None:
+        """Erase the line for output that goes to the same terminal; the next update redraws it."""
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.shown = False
+            self.last = float("-inf")
+
+
+# The progress line on the terminal now, if any: output printed meanwhile must erase it first, or the
+# report's line would continue the progress line's text.
+_shown: Progress | None = None
+
+
+def clear_for_output(output: TextIO) -> None:
+    """Before printing to ``output``: erase the progress line if both are on a terminal."""
+    progress = _shown
+    if progress is None or not progress.shown:
+        return
+    try:
+        on_terminal = output.isatty()
+    except (AttributeError, ValueError):
+        on_terminal = False
+    if on_terminal:
+        progress.suspend()
 
 
 def track(items: Iterable[T], total: int, *, enabled: bool) -> Iterator[T]:
