@@ -209,23 +209,35 @@ def _lint_streamed(
 
     results_iter, order = _lint(args, registry, resolver, paths, progress=progress)
 
+    # What a file's findings print is written in one piece: a write per finding costs more
+    # than formatting it on a run with tens of thousands of findings.
+    texts: list[str] = []
+
     def emit(diagnostic: Diagnostic, source: str | None) -> None:
-        _write_stdout(formatter.diagnostic_text(diagnostic, source))
+        texts.append(formatter.diagnostic_text(diagnostic, source))
+
+    def flush() -> None:
+        if texts:
+            _write_stdout("".join(texts))
+            texts.clear()
 
     stream = OrderedStream(order, emit, _source if formatter.needs_source else None)
     results: list[FileResult] = []
     if plugin_diags:
         plugins = FileResult("<plugins>", plugin_diags)
         stream.add(plugins)
+        flush()
         results.append(plugins)
     from_files = paths != ["-"]
     for result in results_iter:
         stream.add(result)
+        flush()
         if from_files:
             # Other formats read snippets from the file again, as for results from the cache.
             result.text = None
         results.append(result)
     stream.finish()
+    flush()
     return results
 
 
