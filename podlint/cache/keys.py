@@ -37,6 +37,9 @@ def stat_key(st: os.stat_result) -> StatKey:
 
 def code_packages(registry: Registry) -> list[str]:
     """The top-level modules whose code decides findings: podlint's, and every rule's."""
+    if registry.rules_pending and registry.vouched_packages is not None:
+        # Not collected: the record that deferred them says where they come from.
+        return sorted(registry.vouched_packages)
     names = set(CORE_PACKAGES)
     for plugin in registry.plugins:
         if plugin.module:

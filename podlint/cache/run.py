@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from podlint.cache import codec, keys
+from podlint.cache import codec, keys, rule_record
 from podlint.cache.store import KEEP_CONTENTS, NewEntry, Row, Store, StoreUnavailable, today
 from podlint.config.settings import Settings
 from podlint.discover import Target
@@ -178,8 +178,9 @@ def cached_run(
                 )
             )
         yield result
-    if usable and pending:
-        _write(folder, pending)
+    record = rule_record.to_write(registry, code) if usable else None
+    if usable and (pending or record is not None):
+        _write(folder, pending, record)
 
 
 def _lookup(
@@ -236,7 +237,7 @@ def _answer(
     return row, result
 
 
-def _write(folder: str, pending: _Pending) -> None:
+def _write(folder: str, pending: _Pending, record: tuple[str, str, str] | None = None) -> None:
     from podlint.fixing.safe_write import write_bytes_atomic
 
     try:
@@ -248,7 +249,12 @@ def _write(folder: str, pending: _Pending) -> None:
         with Store(folder, create=True) as store:
             store.remove_leftovers()
             store.write(
-                pending.new, pending.restat, pending.touched, pending.dropped, pending.crowded
+                pending.new,
+                pending.restat,
+                pending.touched,
+                pending.dropped,
+                pending.crowded,
+                record,
             )
     except (OSError, StoreUnavailable):
         pass  # a read-only checkout, or another run holding the lock: this run just is not cached
