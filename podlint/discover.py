@@ -51,6 +51,9 @@ NEVER_LINTED_FILES = frozenset(
 class Target:
     path: str
     explicit: bool
+    # The file's stat when the walk found it (walked files only), taken before anything read it:
+    # the results cache compares it with the stat it stored instead of taking another.
+    stat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -191,10 +194,10 @@ def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Itera
                 yield Target(path, explicit=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for found, key in _walk(path, settings_for(os.path.join(path, "_"))):
+            for found, key, found_stat in _walk(path, settings_for(os.path.join(path, "_"))):
                 if key not in seen:
                     seen.add(key)
-                    yield Target(found, explicit=False)
+                    yield Target(found, explicit=False, stat=found_stat)
         else:
             key = os.path.abspath(path)
             if key not in seen:
@@ -218,8 +221,8 @@ def _anchor(root: str, settings: Settings) -> str:
     return rel.replace(os.sep, "/") + "/"
 
 
-def _walk(root: str, settings: Settings) -> Iterator[tuple[str, str]]:
-    """The files to lint under ``root``, each with its absolute path."""
+def _walk(root: str, settings: Settings) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The files to lint under ``root``, each with its absolute path and its stat."""
     gitignore = GitIgnore()
     if settings.respect_gitignore:
         # .gitignore files above the root apply too, up to the repository's top.
@@ -268,8 +271,9 @@ def _walk(root: str, settings: Settings) -> Iterator[tuple[str, str]]:
             if settings.respect_gitignore and gitignore.ignored(full, False, absolute):
                 continue
             try:
-                if not stat.S_ISREG(os.stat(full).st_mode):
-                    continue  # FIFOs, sockets, devices, dangling links: never opened
+                found_stat = os.stat(full)
             except OSError:
                 continue
-            yield full, absolute
+            if not stat.S_ISREG(found_stat.st_mode):
+                continue  # FIFOs, sockets, devices, dangling links: never opened
+            yield full, absolute, found_stat

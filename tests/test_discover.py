@@ -84,7 +84,8 @@ def test_walked_files_carry_their_absolute_path(
     root = spelling.replace("ABS", str(tmp_path))
     found = list(walk(root, Settings(respect_gitignore=True)))
     assert len(found) == 4
-    for path, absolute in found:
+    for path, absolute, found_stat in found:
         assert absolute == os.path.abspath(path)
+        assert os.path.samestat(found_stat, os.stat(path))
     # The same file named twice, through two spellings of its folder, is linted once.
     assert len(list(discover([root, str(tmp_path / "pods")], lambda _: Settings()))) == 4

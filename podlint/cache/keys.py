@@ -21,7 +21,7 @@ from podlint.config.settings import Settings
 from podlint.plugins import Registry
 
 # Bumped whenever an entry's meaning or encoding changes.
-FORMAT = 3
+FORMAT = 4
 # A package this large is not a plugin's code (a rule defined in a namespace that spans a whole
 # site-packages, say): it is not walked, and the run is not cached.
 MAX_CODE_FILES = 20_000

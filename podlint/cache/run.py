@@ -118,9 +118,10 @@ def cached_run(
             assert code is not None
             fp = fp_of[id(settings)] = keys.settings_fingerprint(settings, registry, code)
         fps.append(fp)
-        # Stat before any read: an edit after this leaves a stat that no longer matches.
+        # Stat before any read: an edit after this leaves a stat that no longer matches. A walked
+        # file comes with the stat the walk took, which is such a stat.
         try:
-            stat_of.append(keys.stat_key(os.stat(target.path)))
+            stat_of.append(keys.stat_key(target.stat or os.stat(target.path)))
         except OSError:
             stat_of.append(None)
 

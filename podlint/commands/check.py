@@ -302,7 +302,7 @@ def _lint(
         raise UsageError(f"{exc.args[0]}: no such file or folder") from None
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
-        targets = [Target(t.path, explicit=False) for t in targets]
+        targets = [Target(t.path, explicit=False, stat=t.stat) for t in targets]
     order = [t.path for t in targets]
     previous = previous_versions(args, paths, order)
     # Update findings depend on the previous version, which the cache's key does not hold.
