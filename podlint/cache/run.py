@@ -148,12 +148,44 @@ def cached_run(
             if row.used < day:
                 pending.touched.append(row.rowid)
             hits[i] = result
-    finally:
+    except BaseException:
         if collecting:
             gc.enable()
+        raise
+    # What was decoded lives until the report is written and holds no cycle; re-enabled as is,
+    # the collector would walk all of it at its next pass, and again as it ages. It is kept out
+    # of the collector's sight while the run's results are handed out.
+    frozen = collecting and bool(hits)
+    if frozen:
+        gc.freeze()
+    if collecting:
+        gc.enable()
     counts["hits"] += len(hits)
     counts["misses"] += len(misses)
+    try:
+        yield from _results(
+            targets, hits, misses, fps, stat_of, pending, linter, settings_for, jobs
+        )
+    finally:
+        if frozen:
+            gc.unfreeze()
+    record = rule_record.to_write(registry, code) if usable else None
+    if usable and (pending or record is not None):
+        _write(folder, pending, record)
 
+
+def _results(
+    targets: list[Target],
+    hits: dict[int, FileResult],
+    misses: list[int],
+    fps: list[str | None],
+    stat_of: list[keys.StatKey | None],
+    pending: _Pending,
+    linter: Linter | Callable[[], Linter],
+    settings_for: Callable[[str], Settings],
+    jobs: int | None,
+) -> Iterator[FileResult]:
+    """The hits and, linted, the misses, in the targets' order; new entries go to ``pending``."""
     fresh: Iterator[FileResult] = iter(())
     if misses:
         from podlint.runner import run
@@ -179,9 +211,6 @@ def cached_run(
                 )
             )
         yield result
-    record = rule_record.to_write(registry, code) if usable else None
-    if usable and (pending or record is not None):
-        _write(folder, pending, record)
 
 
 def _lookup(
