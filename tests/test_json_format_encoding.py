@@ -168,3 +168,20 @@ def test_random_findings_are_the_standard_librarys_text() -> None:
         }
         text = JsonFormatter().format(report)
         assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab"])
+def test_other_json_formats_are_the_standard_librarys_text(fmt: str) -> None:
+    from podlint.formatters.gitlab import GitlabFormatter
+    from podlint.formatters.sarif import SarifFormatter
+
+    formatter = {"sarif": SarifFormatter, "gitlab": GitlabFormatter}[fmt]
+    rng = random.Random(13)
+    for _ in range(100):
+        files = [f"pods/{_text(rng)}.json" for _ in range(rng.randrange(1, 3))]
+        results = [
+            FileResult(f, [_random_diagnostic(rng, f) for _ in range(rng.randrange(4))])
+            for f in files
+        ]
+        text = formatter().format(Report(results, RunSummary(files=len(files))))
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
