@@ -51,6 +51,9 @@ NEVER_LINTED_FILES = frozenset(
 class Target:
     path: str
     explicit: bool
+    # The file's stat when the walk found it (walked files only), taken before anything read it:
+    # the results cache compares it with the stat it stored instead of taking another.
+    stat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -94,11 +97,13 @@ class GitIgnore:
             regex = _glob_to_regex(line, anchored)
             self.rules.append((folder, _IgnoreRule(regex, negate, dir_only)))
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
+    def ignored(self, path: str, is_dir: bool, absolute: str | None = None) -> bool:
+        """``absolute``, if given, is ``os.path.abspath(path)``."""
         result = False
         # os.path.relpath per rule made walking 5,000 files cost a third of a second; the same
         # relative paths come from one abspath per call and a prefix test per folder.
-        absolute = os.path.abspath(path)
+        if absolute is None:
+            absolute = os.path.abspath(path)
         rel_by_folder: dict[str, str] = {}
         for folder, rule in self.rules:
             rel = rel_by_folder.get(folder)
@@ -162,7 +167,10 @@ def _glob_set(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _matches_any(rel: str, patterns: list[str]) -> bool:
-    regex = _glob_set(tuple(patterns))
+    return _matches(rel, _glob_set(tuple(patterns)))
+
+
+def _matches(rel: str, regex: re.Pattern[str] | None) -> bool:
     if regex is None:
         return False
     # fnmatch.fnmatch normalises case on case-insensitive systems; so does this.
@@ -186,11 +194,10 @@ def discover(paths: list[str], settings_for: Callable[[str], Settings]) -> Itera
                 yield Target(path, explicit=True)
             continue
         if stat.S_ISDIR(st.st_mode):
-            for found in _walk(path, settings_for(os.path.join(path, "_"))):
-                key = os.path.abspath(found)
+            for found, key, found_stat in _walk(path, settings_for(os.path.join(path, "_"))):
                 if key not in seen:
                     seen.add(key)
-                    yield Target(found, explicit=False)
+                    yield Target(found, explicit=False, stat=found_stat)
         else:
             key = os.path.abspath(path)
             if key not in seen:
@@ -214,7 +221,8 @@ def _anchor(root: str, settings: Settings) -> str:
     return rel.replace(os.sep, "/") + "/"
 
 
-def _walk(root: str, settings: Settings) -> Iterator[str]:
+def _walk(root: str, settings: Settings) -> Iterator[tuple[str, str, os.stat_result]]:
+    """The files to lint under ``root``, each with its absolute path and its stat."""
     gitignore = GitIgnore()
     if settings.respect_gitignore:
         # .gitignore files above the root apply too, up to the repository's top.
@@ -232,7 +240,13 @@ def _walk(root: str, settings: Settings) -> Iterator[str]:
         for folder in reversed(above[1:]):
             gitignore.add_file(folder)
     anchor = _anchor(root, settings)
+    include, exclude = _glob_set(tuple(settings.include)), _glob_set(tuple(settings.exclude))
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        # A file's absolute path is its folder's and its name (a name has no separator, is never
+        # "." or ".."): one abspath per folder, not one per file.
+        absolute_dir = os.path.abspath(dirpath)
+        if not absolute_dir.endswith(os.sep):
+            absolute_dir += os.sep
         if settings.respect_gitignore:
             gitignore.add_file(dirpath)
         rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
@@ -251,13 +265,15 @@ def _walk(root: str, settings: Settings) -> Iterator[str]:
                 continue
             full = os.path.join(dirpath, name)
             rel = rel_dir + name
-            if not _matches_any(rel, settings.include) or _matches_any(rel, settings.exclude):
+            if not _matches(rel, include) or _matches(rel, exclude):
                 continue
-            if settings.respect_gitignore and gitignore.ignored(full, False):
+            absolute = absolute_dir + name
+            if settings.respect_gitignore and gitignore.ignored(full, False, absolute):
                 continue
             try:
-                if not stat.S_ISREG(os.stat(full).st_mode):
-                    continue  # FIFOs, sockets, devices, dangling links: never opened
+                found_stat = os.stat(full)
             except OSError:
                 continue
-            yield full
+            if not stat.S_ISREG(found_stat.st_mode):
+                continue  # FIFOs, sockets, devices, dangling links: never opened
+            yield full, absolute, found_stat

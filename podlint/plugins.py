@@ -11,7 +11,7 @@ being linted. ``PODLINT_NO_PLUGINS=1`` disables every third-party plugin.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,140 @@ class PluginProblem:
     message: str
 
 
+class DeferredRules(dict[str, type[Rule]]):
+    """A rule table whose rules are collected on first use.
+
+    A run answered entirely from the results cache needs no rule: collecting them imports every
+    rule module, a good part of such a run. Every way of reading the table collects them first,
+    so code that uses the rules sees exactly the table it would have seen.
+    """
+
+    def __init__(self, loader: _RuleLoader) -> None:
+        super().__init__()
+        self.loader = loader
+
+    def _ready(self) -> None:
+        self.loader.run()
+
+    def __getitem__(self, key: str) -> type[Rule]:
+        self._ready()
+        return super().__getitem__(key)
+
+    def __setitem__(self, key: str, value: type[Rule]) -> None:
+        self._ready()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._ready()
+        super().__delitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self._ready()
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._ready()
+        return super().__iter__()
+
+    def __reversed__(self) -> Iterator[str]:
+        self._ready()
+        return super().__reversed__()
+
+    def __len__(self) -> int:
+        self._ready()
+        return super().__len__()
+
+    def __repr__(self) -> str:
+        self._ready()
+        return super().__repr__()
+
+    def __eq__(self, other: object) -> bool:
+        self._ready()
+        return super().__eq__(other)
+
+    def __ne__(self, other: object) -> bool:
+        self._ready()
+        return super().__ne__(other)
+
+    __hash__ = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._ready()
+        return super().get(key, default)
+
+    def keys(self) -> Any:
+        self._ready()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._ready()
+        return super().values()
+
+    def items(self) -> Any:
+        self._ready()
+        return super().items()
+
+    def copy(self) -> dict[str, type[Rule]]:
+        self._ready()
+        return dict(super().items())
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._ready()
+        return super().setdefault(key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        self._ready()
+        return super().pop(key, *default)
+
+    def popitem(self) -> tuple[str, type[Rule]]:
+        self._ready()
+        return super().popitem()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._ready()
+        super().update(*args, **kwargs)
+
+    def clear(self) -> None:
+        self._ready()
+        super().clear()
+
+    def __or__(self, other: Any) -> Any:
+        self._ready()
+        return dict(super().items()) | other
+
+    def __ror__(self, other: Any) -> Any:
+        self._ready()
+        return other | dict(super().items())
+
+    def __ior__(self, other: Any) -> Any:
+        self._ready()
+        return super().__ior__(other)
+
+    def __reduce__(self) -> Any:
+        # Pickled (to a worker process, say) as the plain table it stands for.
+        self._ready()
+        return (dict, (dict(super().items()),))
+
+    @property
+    def loaded(self) -> bool:
+        return self.loader.done
+
+
+class _RuleLoader:
+    """Calls the rule hooks of a registry's plugins once, when its rules are first needed."""
+
+    def __init__(self, pm: pluggy.PluginManager, registry: Registry) -> None:
+        self.pm = pm
+        self.registry = registry
+        self.done = False
+
+    def run(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        _collect_rules(self.pm, self.registry)
+
+
 @dataclass
 class Registry:
     """Every rule and formatter the run can use, keyed by name (rules also by code)."""
@@ -62,6 +196,14 @@ class Registry:
     plugins: list[PluginInfo] = field(default_factory=list)
     problems: list[PluginProblem] = field(default_factory=list)
     owner: dict[str, str] = field(default_factory=dict)
+    # Set when the rules are collected only on first use: the packages their code comes from, as
+    # the record that vouched for them says (podlint.cache.rule_record).
+    vouched_packages: list[str] | None = None
+
+    @property
+    def rules_pending(self) -> bool:
+        """Whether the rules have not been collected yet (see :class:`DeferredRules`)."""
+        return isinstance(self.rules, DeferredRules) and not self.rules.loaded
 
     def add_rule(self, rule: Any, plugin: str) -> None:
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
@@ -110,9 +252,16 @@ def _entry_points() -> list[metadata.EntryPoint] | list[entry_points.EntryPoint]
 
 
 def make_plugin_manager(
-    *, third_party: bool | None = None
+    *,
+    third_party: bool | None = None,
+    defer_rules: Callable[[Registry], list[str] | None] | None = None,
 ) -> tuple[pluggy.PluginManager, Registry]:
-    """Build a plugin manager with every plugin loaded; never at import time, so tests get fresh ones."""
+    """Build a plugin manager with every plugin loaded; never at import time, so tests get fresh ones.
+
+    ``defer_rules``, given the registry with its plugins loaded and no problem so far, may vouch
+    that their rule hooks are known to give rules without problems, from packages it returns;
+    then the hooks are called only when the rules are first used (:class:`DeferredRules`).
+    """
     if third_party is None:
         third_party = os.environ.get(DISABLE_ENV, "") in ("", "0", "false")
     pm = pluggy.PluginManager(hookspecs.PROJECT)
@@ -166,14 +315,27 @@ def make_plugin_manager(
 
             pm.register(importlib.import_module(module_name), name=name)
             registry.plugins.append(PluginInfo(name, "podlint", __version__, True, module_name))
-    _collect(pm, registry)
+    if defer_rules is not None and not registry.problems:
+        packages = defer_rules(registry)
+        if packages is not None:
+            loader = _RuleLoader(pm, registry)
+            registry.rules = DeferredRules(loader)
+            registry.by_code = DeferredRules(loader)
+            registry.vouched_packages = packages
+            _collect_formatters(pm, registry)
+            return pm, registry
+    _collect_rules(pm, registry)
+    _collect_formatters(pm, registry)
     return pm, registry
 
 
-def _collect(pm: pluggy.PluginManager, registry: Registry) -> None:
+def _collect_rules(pm: pluggy.PluginManager, registry: Registry) -> None:
     for impl in pm.hook.podlint_rules.get_hookimpls():
         for rule in _call(impl, registry) or ():
             registry.add_rule(rule, impl.plugin_name)
+
+
+def _collect_formatters(pm: pluggy.PluginManager, registry: Registry) -> None:
     for impl in pm.hook.podlint_formatters.get_hookimpls():
         result = _call(impl, registry)
         if not isinstance(result, dict):

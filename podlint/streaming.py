@@ -60,12 +60,29 @@ class OrderedStream:
             self._holding = False
         if result.diagnostics:
             text = self._source(result) if self._source is not None else None
+            if not self._holding and not self._heap and self._write_now(result, text):
+                return
             for d in result.diagnostics:
                 heapq.heappush(self._heap, (d.sort_key, self._seq, d))
                 self._seq += 1
                 held, waiting = self._texts.get(d.file, (text, 0))
                 self._texts[d.file] = (held if held is not None else text, waiting + 1)
         self._release(self._bound[self._arrived])
+
+    def _write_now(self, result: FileResult, text: str | None) -> bool:
+        """Write ``result``'s findings at once if nothing waits and they may all go now.
+
+        The common case (targets in order, findings sorted): the heap would take them in and give
+        them back in the same order, which costs more than printing them.
+        """
+        diagnostics = result.diagnostics
+        keys = [d.sort_key for d in diagnostics]
+        bound = self._bound[self._arrived]
+        if (bound is not None and not keys[-1][0] < bound) or sorted(keys) != keys:
+            return False
+        for d in diagnostics:
+            self._write(d, text)
+        return True
 
     def finish(self) -> None:
         """Every result is in: write whatever still waits (nothing when no file was linted)."""

@@ -284,3 +284,22 @@ def test_old_contents_are_kept_a_few_at_a_time(project: Path, no_racy_window: No
     rows = db.execute("SELECT path, count(*) FROM entries GROUP BY path ORDER BY path").fetchall()
     db.close()
     assert rows == [("pods/a.json", KEEP_CONTENTS), ("pods/b.json", 1)]
+
+
+def test_the_collector_is_left_as_it_was(project: Path) -> None:
+    import gc
+
+    _lint()
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    _, registry = make_plugin_manager()
+    resolver = ConfigResolver(registry)
+    targets = list(discover(["pods"], resolver.settings_for))
+    results = cached_run(Linter(registry), resolver.settings_for, targets, 1, registry)
+    next(results)  # a hit: the decoded entries are out of the collector's sight meanwhile
+    assert gc.isenabled()
+    results.close()  # a consumer that stops early
+    assert gc.get_freeze_count() == frozen
+    assert len(list(cached_run(Linter(registry), resolver.settings_for, targets, 1, registry))) == 2
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -67,6 +68,10 @@ def test_a_skipped_result_round_trips() -> None:
         b'[1, null, 0, [["PL1", "n", "fatal", "m", "", 1, 1, 1, 1, null, null, 0, null]]]',
         b'[1, null, 0, [["PL1", "n", "error", "m", "", 1.5, 1, 1, 1, null, null, 0, null]]]',
         b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, 7, null, 0, null]]]',
+        b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, 2, 0, null]]]',
+        b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, true, 0, null]]]',
+        b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, 1.0, 0, null]]]',
+        b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, [], 0, null]]]',
         b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, null, 0, ["d", "maybe", []]]]]',
         b'[1, null, 0, [["PL1", "n", "error", "m", "", 1, 1, 1, 1, null, null, 0, ["d", "safe", [[1]]]]]]',
         b"\xff\xfe not UTF-8",
@@ -81,3 +86,18 @@ def test_payloads_that_are_not_bytes_are_bad_entries() -> None:
     for raw in (None, 12, "[1, null, 0, []]"):
         with pytest.raises(codec.BadEntry):
             codec.decode(raw, "pods/web.yaml")
+
+
+@pytest.mark.parametrize("name", ["some-rule", "", "ünïcode", "a#b", "{name}"])
+def test_the_rule_reference_url_is_stored_short_and_read_back_whole(name: str) -> None:
+    from podlint.rule import DOCS_URL
+
+    url = DOCS_URL.format(name=name)
+    near = [url + "x", url.replace("https", "http"), url[:-1] if name else url + "/"]
+    diagnostics = [dataclasses.replace(FULL, name=name, url=u) for u in [url, *near, None]]
+    raw = codec.encode(FileResult("pods/web.yaml", diagnostics))
+    stored = [d[10] for d in json.loads(raw)[3]]
+    assert stored == [1, *near, None]
+    back = codec.decode(raw, "pods/web.yaml")
+    assert [d.url for d in back.diagnostics] == [url, *near, None]
+    assert back.diagnostics == diagnostics

@@ -71,3 +71,21 @@ def test_named_files_are_always_linted(tmp_path: Path) -> None:
     _touch(tmp_path, "pod.txt")
     targets = list(discover([str(tmp_path / "pod.txt")], lambda _: Settings()))
     assert [t.explicit for t in targets] == [True]
+
+
+@pytest.mark.parametrize("spelling", [".", "./", "pods/..", "pods//..", "ABS", "ABS/"])
+def test_walked_files_carry_their_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    from podlint.discover import _walk as walk
+
+    _touch(tmp_path, "a.json", "pods/b.json", "pods/deep/c.yaml", ".hidden/d.json")
+    monkeypatch.chdir(tmp_path)
+    root = spelling.replace("ABS", str(tmp_path))
+    found = list(walk(root, Settings(respect_gitignore=True)))
+    assert len(found) == 4
+    for path, absolute, found_stat in found:
+        assert absolute == os.path.abspath(path)
+        assert os.path.samestat(found_stat, os.stat(path))
+    # The same file named twice, through two spellings of its folder, is linted once.
+    assert len(list(discover([root, str(tmp_path / "pods")], lambda _: Settings()))) == 4

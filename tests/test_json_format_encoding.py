@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from podlint.diagnostics import Diagnostic, ResolvedFix, Severity, Span, TextEdit
+from podlint.diagnostics import Diagnostic, Previous, ResolvedFix, Severity, Span, TextEdit
 from podlint.formatters.json_format import JsonFormatter, encode_indented
 from podlint.results import FileResult, Report, RunSummary
 
@@ -114,3 +114,74 @@ def test_values_the_shortcut_refuses_are_written_by_the_standard_library(
     fast = JsonFormatter().format(report)
     monkeypatch.setattr(module, "encode_indented", refuse)
     assert JsonFormatter().format(report) == fast
+
+
+def _random_diagnostic(rng: random.Random, file: str) -> Diagnostic:
+    def number() -> Any:
+        # Now and then a value of another type: the general path must write it, as json.dumps.
+        return rng.choice([rng.randint(0, 10**6), rng.randint(1, 9), True, 2.5])
+
+    def maybe_text() -> str | None:
+        return rng.choice([None, "", _text(rng)])
+
+    fix = None
+    if rng.random() < 0.4:
+        edits = tuple(
+            TextEdit(number(), number(), _text(rng), Span(number(), 1, number(), number()))
+            for _ in range(rng.randrange(3))
+        )
+        fix = ResolvedFix(_text(rng), rng.choice(["safe", "unsafe"]), edits)
+    previous = None
+    if rng.random() < 0.05:
+        previous = Previous(_value(rng), _text(rng), _text(rng))
+    return Diagnostic(
+        file,
+        _text(rng),
+        _text(rng),
+        rng.choice(list(Severity)),
+        _text(rng),
+        _text(rng),
+        Span(number(), number(), number(), number()),
+        help=maybe_text(),
+        url=maybe_text(),
+        fix=fix,
+        document=rng.choice([0, 1, 7, False]),
+        previous=previous,
+    )
+
+
+def test_random_findings_are_the_standard_librarys_text() -> None:
+    from podlint.serialize import diagnostic_to_dict
+
+    rng = random.Random(11)
+    for _ in range(300):
+        files = [_text(rng) for _ in range(rng.randrange(1, 4))]
+        results = [
+            FileResult(f, [_random_diagnostic(rng, f) for _ in range(rng.randrange(4))])
+            for f in files
+        ]
+        report = Report(results, RunSummary(files=len(files)))
+        expected = {
+            "version": 1,
+            "diagnostics": [diagnostic_to_dict(d) for d in report.diagnostics],
+            "summary": report.summary.as_dict(),
+        }
+        text = JsonFormatter().format(report)
+        assert text == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab"])
+def test_other_json_formats_are_the_standard_librarys_text(fmt: str) -> None:
+    from podlint.formatters.gitlab import GitlabFormatter
+    from podlint.formatters.sarif import SarifFormatter
+
+    formatter = {"sarif": SarifFormatter, "gitlab": GitlabFormatter}[fmt]
+    rng = random.Random(13)
+    for _ in range(100):
+        files = [f"pods/{_text(rng)}.json" for _ in range(rng.randrange(1, 3))]
+        results = [
+            FileResult(f, [_random_diagnostic(rng, f) for _ in range(rng.randrange(4))])
+            for f in files
+        ]
+        text = formatter().format(Report(results, RunSummary(files=len(files))))
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"

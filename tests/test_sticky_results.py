@@ -175,7 +175,7 @@ def test_a_slow_rule_does_not_fail_a_clean_pod(
     from podlint.cli import main
 
     registry = _registry_with(FlakySlow)
-    monkeypatch.setattr(check_module, "make_plugin_manager", lambda: (None, registry))
+    monkeypatch.setattr(check_module, "make_plugin_manager", lambda **_: (None, registry))
     (project / FLAG).write_text("")
     assert main(["check", "--format", "json", "pods"]) == 0
     names = [d["name"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
@@ -188,7 +188,7 @@ def test_a_crashed_rule_fails_the_run(
     from podlint.cli import main
 
     registry = _registry_with(FlakyCrash)
-    monkeypatch.setattr(check_module, "make_plugin_manager", lambda: (None, registry))
+    monkeypatch.setattr(check_module, "make_plugin_manager", lambda **_: (None, registry))
     (project / FLAG).write_text("")
     assert main(["check", "--format", "json", "pods"]) == 1
     (project / FLAG).unlink()

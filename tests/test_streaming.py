@@ -104,3 +104,21 @@ def test_the_cli_prints_findings_before_the_run_ends(
     assert seen[0] == 0
     assert all(earlier < later for earlier, later in itertools.pairwise(seen[1:]))
     assert "pod5.json" in out.getvalue()
+
+
+def test_findings_in_any_order_within_a_file_print_sorted_and_stable() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        paths = rng.sample(["a.json", "b.json", "c.json", "a/b.json"], rng.randrange(1, 5))
+        if rng.random() < 0.5:
+            paths.sort()
+        results = []
+        for path in paths:
+            # Equal sort keys too: they keep the order they came in, as the heap's sequence does.
+            found = [_diag(path, rng.randrange(1, 4), rng.choice(["PL1", "PL2"])) for _ in range(5)]
+            if rng.random() < 0.5:
+                found.sort()
+            results.append(FileResult(path, found, text=f"text of {path}"))
+        written = [d for d, _ in _stream(paths, results)]
+        expected = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key)
+        assert [id(d) for d in written] == [id(d) for d in expected]

@@ -21,7 +21,7 @@ from podlint.config.settings import Settings
 from podlint.plugins import Registry
 
 # Bumped whenever an entry's meaning or encoding changes.
-FORMAT = 3
+FORMAT = 4
 # A package this large is not a plugin's code (a rule defined in a namespace that spans a whole
 # site-packages, say): it is not walked, and the run is not cached.
 MAX_CODE_FILES = 20_000
@@ -37,6 +37,9 @@ def stat_key(st: os.stat_result) -> StatKey:
 
 def code_packages(registry: Registry) -> list[str]:
     """The top-level modules whose code decides findings: podlint's, and every rule's."""
+    if registry.rules_pending and registry.vouched_packages is not None:
+        # Not collected: the record that deferred them says where they come from.
+        return sorted(registry.vouched_packages)
     names = set(CORE_PACKAGES)
     for plugin in registry.plugins:
         if plugin.module:

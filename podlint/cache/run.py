@@ -16,13 +16,14 @@ crashed, was stopped or was slow) are never stored.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from podlint.cache import codec, keys
+from podlint.cache import codec, keys, rule_record
 from podlint.cache.store import KEEP_CONTENTS, NewEntry, Row, Store, StoreUnavailable, today
 from podlint.config.settings import Settings
 from podlint.discover import Target
@@ -117,33 +118,74 @@ def cached_run(
             assert code is not None
             fp = fp_of[id(settings)] = keys.settings_fingerprint(settings, registry, code)
         fps.append(fp)
-        # Stat before any read: an edit after this leaves a stat that no longer matches.
+        # Stat before any read: an edit after this leaves a stat that no longer matches. A walked
+        # file comes with the stat the walk took, which is such a stat.
         try:
-            stat_of.append(keys.stat_key(os.stat(target.path)))
+            stat_of.append(keys.stat_key(target.stat or os.stat(target.path)))
         except OSError:
             stat_of.append(None)
 
-    rows = _lookup(folder, targets, fps, counts) if usable else {}
     pending = _Pending()
     hits: dict[int, FileResult] = {}
     misses: list[int] = []
     day = today()
-    for i, target in enumerate(targets):
-        fp = fps[i]
-        candidates = rows.get((fp, target.explicit, target.path), [])
-        hit = _answer(target, candidates, stat_of[i], settings_for, pending, counts)
-        if hit is None:
-            misses.append(i)
-            if len(candidates) >= KEEP_CONTENTS:
-                pending.crowded.append((fp or "", target.path, target.explicit))
-            continue
-        row, result = hit
-        if row.used < day:
-            pending.touched.append(row.rowid)
-        hits[i] = result
+    # Reading and decoding entries builds tens of thousands of small objects and no cycles: the
+    # cyclic garbage collector would run over and over for nothing (a third of the decoding).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        rows = _lookup(folder, targets, fps, counts) if usable else {}
+        for i, target in enumerate(targets):
+            fp = fps[i]
+            candidates = rows.get((fp, target.explicit, target.path), [])
+            hit = _answer(target, candidates, stat_of[i], settings_for, pending, counts)
+            if hit is None:
+                misses.append(i)
+                if len(candidates) >= KEEP_CONTENTS:
+                    pending.crowded.append((fp or "", target.path, target.explicit))
+                continue
+            row, result = hit
+            if row.used < day:
+                pending.touched.append(row.rowid)
+            hits[i] = result
+    except BaseException:
+        if collecting:
+            gc.enable()
+        raise
+    # What was decoded lives until the report is written and holds no cycle; re-enabled as is,
+    # the collector would walk all of it at its next pass, and again as it ages. It is kept out
+    # of the collector's sight while the run's results are handed out.
+    frozen = collecting and bool(hits)
+    if frozen:
+        gc.freeze()
+    if collecting:
+        gc.enable()
     counts["hits"] += len(hits)
     counts["misses"] += len(misses)
+    try:
+        yield from _results(
+            targets, hits, misses, fps, stat_of, pending, linter, settings_for, jobs
+        )
+    finally:
+        if frozen:
+            gc.unfreeze()
+    record = rule_record.to_write(registry, code) if usable else None
+    if usable and (pending or record is not None):
+        _write(folder, pending, record)
 
+
+def _results(
+    targets: list[Target],
+    hits: dict[int, FileResult],
+    misses: list[int],
+    fps: list[str | None],
+    stat_of: list[keys.StatKey | None],
+    pending: _Pending,
+    linter: Linter | Callable[[], Linter],
+    settings_for: Callable[[str], Settings],
+    jobs: int | None,
+) -> Iterator[FileResult]:
+    """The hits and, linted, the misses, in the targets' order; new entries go to ``pending``."""
     fresh: Iterator[FileResult] = iter(())
     if misses:
         from podlint.runner import run
@@ -169,8 +211,6 @@ def cached_run(
                 )
             )
         yield result
-    if usable and pending:
-        _write(folder, pending)
 
 
 def _lookup(
@@ -227,7 +267,7 @@ def _answer(
     return row, result
 
 
-def _write(folder: str, pending: _Pending) -> None:
+def _write(folder: str, pending: _Pending, record: tuple[str, str, str] | None = None) -> None:
     from podlint.fixing.safe_write import write_bytes_atomic
 
     try:
@@ -239,7 +279,12 @@ def _write(folder: str, pending: _Pending) -> None:
         with Store(folder, create=True) as store:
             store.remove_leftovers()
             store.write(
-                pending.new, pending.restat, pending.touched, pending.dropped, pending.crowded
+                pending.new,
+                pending.restat,
+                pending.touched,
+                pending.dropped,
+                pending.crowded,
+                record,
             )
     except (OSError, StoreUnavailable):
         pass  # a read-only checkout, or another run holding the lock: this run just is not cached

@@ -60,6 +60,11 @@ CREATE TABLE IF NOT EXISTS entries (
     PRIMARY KEY (fp, explicit, path, digest)
 );
 CREATE INDEX IF NOT EXISTS entries_used ON entries (used);
+CREATE TABLE IF NOT EXISTS rule_records (
+    key TEXT PRIMARY KEY,
+    packages TEXT NOT NULL,
+    code TEXT NOT NULL
+);
 """
 
 StatKey = tuple[int, int, int, int, int]
@@ -242,6 +247,16 @@ class Store:
             raise StoreUnavailable(str(exc)) from None
         return found
 
+    def rule_record(self, key: str) -> tuple[object, object] | None:
+        """The (packages, code) of the rule record ``key`` (podlint.cache.rule_record), unchecked."""
+        try:
+            row = self._db.execute(
+                "SELECT packages, code FROM rule_records WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:  # a store written before records were kept
+            return None
+        return None if row is None else (row[0], row[1])
+
     # -- writing ---------------------------------------------------------------------------------
 
     def write(
@@ -251,10 +266,11 @@ class Store:
         touched: Iterable[int],
         dropped: Iterable[int],
         crowded: Iterable[tuple[str, str, bool]],
+        record: tuple[str, str, str] | None = None,
     ) -> None:
         """One transaction: add ``new`` rows, record a re-hashed file's stat, mark rows used today,
         delete ``dropped`` rows, trim ``crowded`` (fp, path, explicit) to their newest contents,
-        and evict or sweep if it is time to."""
+        keep ``record`` (key, packages, code) of the rules, and evict or sweep if it is time to."""
         now = time.time_ns()
         day = today()
         try:
@@ -296,6 +312,11 @@ class Store:
                     "ORDER BY checked DESC LIMIT ?)",
                     ((fp, p, int(x), fp, p, int(x), KEEP_CONTENTS) for fp, p, x in crowded),
                 )
+                if record is not None:
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO rule_records (key, packages, code) VALUES (?, ?, ?)",
+                        record,
+                    )
                 self._keep_bounded()
                 self._sweep_if_due(now)
                 self._db.execute("COMMIT")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from podlint.commands.progress import clear_for_output, track, wants_progress
@@ -31,7 +31,7 @@ def run_check(args: Any) -> int:
 
 
 def _run_check(args: Any) -> int:
-    _, registry = make_plugin_manager()
+    _, registry = make_plugin_manager(defer_rules=_rule_record(args))
     from podlint.config.discovery import ConfigResolver
 
     try:
@@ -160,7 +160,11 @@ def _run_check(args: Any) -> int:
         skipped = f" ({summary.skipped} file(s) skipped as not pods)" if summary.skipped else ""
         raise UsageError(f"no pod definition found to lint in {looked}{skipped}")
 
-    report = Report(results, summary, dict(registry.rules))
+    # Rules not collected (every file answered from the cache) are collected only if a format
+    # reads them.
+    report = Report(
+        results, summary, registry.rules if registry.rules_pending else dict(registry.rules)
+    )
     for i, formatter in enumerate(formatters):
         target = outputs[i] if i < len(outputs) else "-"
         # The streamed format has printed its findings already; its tail follows them.
@@ -175,6 +179,16 @@ def _run_check(args: Any) -> int:
     if args.write_baseline:
         return EXIT_OK
     return EXIT_FINDINGS if failed and not args.exit_zero else EXIT_OK
+
+
+def _rule_record(args: Any) -> Callable[[Registry], list[str] | None] | None:
+    """What may defer collecting the rules: the cache's record of them, when the cache is used."""
+    if args.no_cache or args.fix or args.diff or list(args.paths or []) == ["-"]:
+        return None
+    from podlint.cache import CACHE_DIR
+    from podlint.cache.rule_record import vouch
+
+    return lambda registry: vouch(registry, CACHE_DIR)
 
 
 def _one_report_on_stdout(formats: list[str], outputs: list[str]) -> None:
@@ -209,23 +223,35 @@ def _lint_streamed(
 
     results_iter, order = _lint(args, registry, resolver, paths, progress=progress)
 
+    # What a file's findings print is written in one piece: a write per finding costs more
+    # than formatting it on a run with tens of thousands of findings.
+    texts: list[str] = []
+
     def emit(diagnostic: Diagnostic, source: str | None) -> None:
-        _write_stdout(formatter.diagnostic_text(diagnostic, source))
+        texts.append(formatter.diagnostic_text(diagnostic, source))
+
+    def flush() -> None:
+        if texts:
+            _write_stdout("".join(texts))
+            texts.clear()
 
     stream = OrderedStream(order, emit, _source if formatter.needs_source else None)
     results: list[FileResult] = []
     if plugin_diags:
         plugins = FileResult("<plugins>", plugin_diags)
         stream.add(plugins)
+        flush()
         results.append(plugins)
     from_files = paths != ["-"]
     for result in results_iter:
         stream.add(result)
+        flush()
         if from_files:
             # Other formats read snippets from the file again, as for results from the cache.
             result.text = None
         results.append(result)
     stream.finish()
+    flush()
     return results
 
 
@@ -277,7 +303,7 @@ def _lint(
         raise UsageError(f"{exc.args[0]}: no such file or folder") from None
     if getattr(args, "skip_non_pods", False):
         # Named files are treated like walked ones: plainly not a pod means skipped, not reported.
-        targets = [Target(t.path, explicit=False) for t in targets]
+        targets = [Target(t.path, explicit=False, stat=t.stat) for t in targets]
     order = [t.path for t in targets]
     previous = previous_versions(args, paths, order)
     # Update findings depend on the previous version, which the cache's key does not hold.

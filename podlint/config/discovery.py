@@ -177,7 +177,10 @@ class ConfigResolver:
         settings = merge_layers([*layers, self._cli])
         settings.config_file = config
         # Check every rule's options now, so a bad value is reported before linting starts.
-        active_rules(settings, self.registry.rules)
+        # Rules not collected yet means nothing configured names one (naming one collects them),
+        # and every rule's defaults were built when they were deferred (podlint.cache.rule_record).
+        if not self.registry.rules_pending:
+            active_rules(settings, self.registry.rules)
         self._by_file[config] = settings
         return settings
 

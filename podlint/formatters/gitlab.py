@@ -19,12 +19,12 @@ in a GitLab job is the repository's root.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from podlint.diagnostics import Diagnostic, Severity
 from podlint.formatters.base import Formatter
 from podlint.formatters.ci_common import fingerprints, report_path
+from podlint.formatters.json_format import dumps_indented
 from podlint.results import Report
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
@@ -41,7 +41,7 @@ class GitlabFormatter(Formatter):
         issues = [
             _issue(d, fp) for d, fp in zip(diagnostics, fingerprints(diagnostics), strict=True)
         ]
-        return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+        return dumps_indented(issues) + "\n"
 
 
 def _issue(d: Diagnostic, fingerprint: str) -> dict[str, Any]:

@@ -9,7 +9,6 @@ document and JSON Pointer, so a finding keeps its identity when unrelated lines 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
@@ -23,6 +22,7 @@ from podlint.formatters.ci_common import (
     is_pseudo_path,
     report_path,
 )
+from podlint.formatters.json_format import dumps_indented
 from podlint.results import Report
 from podlint.rule import Rule
 from podlint.serialize import previous_to_dict
@@ -86,7 +86,7 @@ class SarifFormatter(Formatter):
             "results": results,
         }
         payload = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        return dumps_indented(payload) + "\n"
 
 
 def _truncate(text: str) -> str:

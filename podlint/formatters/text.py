@@ -35,6 +35,8 @@ class TextFormatter(Formatter):
     description = "human-readable findings with source snippets (default)"
     quiet = False
     statistics = False
+    # The last text split into lines, with its lines.
+    _split: tuple[str, list[str]] | None = None
 
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
@@ -74,10 +76,18 @@ class TextFormatter(Formatter):
             f"{location} {severity} {self._c(_BOLD, code)} {message} {self._c(_DIM, f'({name})')}"
         )
 
+    def _lines(self, text: str) -> list[str]:
+        # A file's findings come one after another with the same text: split it once.
+        if self._split is not None and self._split[0] is text:
+            return self._split[1]
+        lines = text.splitlines()
+        self._split = (text, lines)
+        return lines
+
     def _snippet(self, d: Diagnostic, text: str | None) -> list[str]:
         if text is None:
             return []
-        lines = text.splitlines()
+        lines = self._lines(text)
         if not 1 <= d.span.line <= len(lines):
             return []
         line = snippet_line(lines[d.span.line - 1])
