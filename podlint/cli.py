@@ -303,6 +303,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def console_main() -> int:
+    """The ``podlint`` command: :func:`main` with start-up and exit made cheap (``podlint.process``)."""
+    from podlint import process
+
+    process.pause_gc()
+    code = main()
+    process.exit_now(code)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
@@ -356,7 +366,10 @@ def _main(argv: list[str]) -> int:
 
         return print_schema(args.marathon_version)
     if args.command == "lsp":
+        from podlint import process
         from podlint.commands.lsp import run_lsp
+
+        process.startup_done()
 
         return run_lsp()
     if args.command == "clean":
@@ -367,4 +380,4 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console_main())
