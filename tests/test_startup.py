@@ -34,8 +34,8 @@ cluster:
 """
 
 # Modules a one-file run of JSON pods has no use for: the e-mail package and what it drags in
-# (jsonschema-rs asks for it when it loads), the pure-Python validator (only for invalid pods), the
-# results cache (off here).
+# (jsonschema-rs asks for it when it loads), PyYAML (a small configuration is read without it), the
+# pure-Python validator (only for invalid pods), the results cache (off here).
 NOT_ON_THE_ONE_FILE_PATH = (
     "email.utils",
     "socket",
@@ -43,6 +43,7 @@ NOT_ON_THE_ONE_FILE_PATH = (
     "ipaddress",
     "random",
     "calendar",
+    "yaml",
     "jsonschema",
     "ruamel",
     "sqlite3",
