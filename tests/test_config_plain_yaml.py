@@ -79,6 +79,9 @@ READ = [
     "empty: []\ntrailing: [a, b,]\n",
     "  indented: 1\n  doc: two\n",
     "path: a/b.c_d-e\n",
+    "# Defaults.\n{}\n",
+    "{ }  # nothing\n",
+    "rules: {}\nlist:\n- {}\n",
 ]
 
 DECLINED = [
@@ -114,6 +117,9 @@ DECLINED = [
     "key:value\n",
     "key: value#not a comment\n",
     "key: [a, [b]]\n",
+    "{}\nkey: x\n",
+    "{}\n{}\n",
+    "{a: 1}\n",
 ]
 
 

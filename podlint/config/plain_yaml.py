@@ -32,12 +32,15 @@ _QUOTED = r"\"[^\"\\]*\"|'[^']*'"
 _SCALAR = rf"(?:{_QUOTED}|{_WORD}|{_VERSION}|{_FLOAT}|{_INT})"
 # Scalars inside a flow sequence: the same, as the flow indicators are none of their characters.
 _FLOW_SEQ = rf"\[\s*(?:{_SCALAR}(?:\s*,\s*{_SCALAR})*\s*,?)?\s*\]"
+_EMPTY_MAP = r"\{\s*\}"
 _COMMENT = r"(?:\s+#.*)?"
 
 _LINE = re.compile(
     rf"(?P<indent> *)(?:(?P<dash>-)|(?P<key>{_WORD}|{_QUOTED}):)"
-    rf"(?:\s+(?P<value>{_FLOW_SEQ}|{_SCALAR}))?{_COMMENT}"
+    rf"(?:\s+(?P<value>{_FLOW_SEQ}|{_EMPTY_MAP}|{_SCALAR}))?{_COMMENT}"
 )
+# A file of defaults: an empty mapping and nothing else.
+_EMPTY_DOCUMENT = re.compile(rf" *{_EMPTY_MAP}{_COMMENT}")
 _ITEM = re.compile(rf"{_SCALAR}")
 
 
@@ -69,19 +72,24 @@ def read(text: str) -> tuple[Any, Node | None] | None:
 
     An empty document (only blank lines and comments) gives ``(None, None)``, as PyYAML does.
     """
-    if not text.isascii() or "\t" in text or "\r" in text:
-        return None
-    if any(ch < " " and ch != "\n" for ch in text) or "\x7f" in text:
+    # ASCII without control characters (tabs, carriage returns) but line ends: the reader's world.
+    if not text.isascii() or not text.replace("\n", "").isprintable():
         return None
     lines: list[tuple[int, int, re.Match[str]]] = []
+    empty: int | None = None
     for number, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")
         if not stripped or stripped.startswith("#"):
             continue
         match = _LINE.fullmatch(line)
         if match is None:
+            if not lines and empty is None and _EMPTY_DOCUMENT.fullmatch(line):
+                empty = number
+                continue
             return None
         lines.append((number, len(match["indent"]), match))
+    if empty is not None:
+        return ({}, Node("mapping", [], empty)) if not lines else None
     if not lines:
         return None, None
     try:
@@ -128,6 +136,8 @@ def _block(lines: list[tuple[int, int, re.Match[str]]], at: int, indent: int) ->
 
 
 def _value(text: str, line: int) -> Node:
+    if text.startswith("{"):
+        return Node("mapping", [], line)
     if text.startswith("["):
         return Node("sequence", [_scalar(m[0], line) for m in _ITEM.finditer(text[1:])], line)
     return _scalar(text, line)
