@@ -19,7 +19,6 @@ with it on, where the suppression works, so removing it is only ever an unsafe f
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -191,6 +190,8 @@ def _parse_comment(
     tokens: list[_Token] = []
     problem = None
     if kind_word not in _KINDS:
+        import difflib  # only for a did-you-mean
+
         close = difflib.get_close_matches(kind_word, list(_KINDS), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         problem = (
@@ -320,6 +321,8 @@ def _unused_iter(
             if token.used or own != (rule is not None and rule.name == UNUSED_RULE):
                 continue
             if rule is None:
+                import difflib  # only for a did-you-mean
+
                 close = difflib.get_close_matches(token.text, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 message = f"unknown rule {token.text!r} in a podlint suppression{hint}"

@@ -7,7 +7,6 @@ Every error names the file and line, and suggests the closest known key.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -101,6 +100,8 @@ def _origin(loc: Locator, tokens: Tokens) -> str:
 
 
 def _did_you_mean(word: str, known: Sequence[str]) -> str:
+    import difflib  # only for a did-you-mean
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
