@@ -80,11 +80,11 @@ def _not_regular(mode: int) -> str | None:
 def lint_target(
     linter: Linter, settings_for: Callable[[str], Settings], target: Target
 ) -> FileResult:
-    from podlint.unreadable import unreadable_result
-
     settings = settings_for(target.path)
     data = read_target(target, settings.max_file_size)
     if isinstance(data, str):
+        from podlint.unreadable import unreadable_result
+
         return unreadable_result(linter, target.path, data, settings)
     result = linter.lint_bytes(data, target.path, settings, explicit=target.explicit)
     result.digest = content_digest(data)

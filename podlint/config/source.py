@@ -16,10 +16,10 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from podlint.config.settings import SettingsError
+from podlint.records import Record
 
 # A pyproject.toml can hold podlint configuration only if the word appears in it (a key may be quoted,
 # `[tool."podlint"]`, but never escaped): a cheap test before paying for the TOML parser.
@@ -28,18 +28,28 @@ _MENTIONS_PODLINT = re.compile(r"podlint")
 Tokens = Sequence[str | int]
 
 
-@dataclass
-class ConfigSource:
+class ConfigSource(Record):
     """The data of one configuration file, and a way to say where a key of it is."""
 
-    path: str
-    data: dict[str, Any]
-    # YAML: the composed node tree; TOML: the text (lines are found by searching it).
-    node: Any = None
-    text: str = ""
-    # TOML only: the table holding podlint's keys ("tool.podlint" for pyproject.toml, "" otherwise).
-    table: str = ""
-    problems: list[str] = field(default_factory=list)
+    _fields = ("path", "data", "node", "text", "table", "problems")
+
+    def __init__(
+        self,
+        path: str,
+        data: dict[str, Any],
+        # YAML: the composed node tree; TOML: the text (lines are found by searching it).
+        node: Any = None,
+        text: str = "",
+        # TOML only: the table holding podlint's keys ("tool.podlint" for pyproject.toml, "" else).
+        table: str = "",
+        problems: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.node = node
+        self.text = text
+        self.table = table
+        self.problems: list[str] = [] if problems is None else problems
 
     def where(self, tokens: Tokens = (), *, key: bool = False) -> str:
         """``path:line`` of the member at ``tokens`` (its key's line when ``key``), or just ``path``."""
