@@ -2,6 +2,6 @@
 
 import sys
 
-from podlint.cli import main
+from podlint.cli import console_main
 
-sys.exit(main())
+sys.exit(console_main())

@@ -17,6 +17,23 @@ from podlint.exit_status import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
+    # add_argument has a help formatter check each argument's metavar; a formatter of its own
+    # width measures the terminal (importing shutil) every time. The check does not depend on the
+    # width, so it gets a formatter of a fixed one; help and usage still measure the terminal.
+    _checking_metavar = False
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._checking_metavar = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking_metavar = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._checking_metavar:
+            return argparse.HelpFormatter(prog=self.prog, width=80)
+        return super()._get_formatter()
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
@@ -127,7 +144,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-V", "--version", action="store_true", help="print versions of podlint and its plugins"
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    # prog given: argparse would otherwise lay out a usage line (measuring the terminal) to find it.
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, prog=parser.prog)
 
     check = sub.add_parser(
         "check", help="lint files and folders (default: the current folder)", add_help=False
@@ -303,6 +321,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def console_main() -> int:
+    """The ``podlint`` command: :func:`main` with start-up and exit made cheap (``podlint.process``)."""
+    from podlint import process
+
+    process.pause_gc()
+    code = main()
+    process.exit_now(code)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
@@ -356,7 +384,10 @@ def _main(argv: list[str]) -> int:
 
         return print_schema(args.marathon_version)
     if args.command == "lsp":
+        from podlint import process
         from podlint.commands.lsp import run_lsp
+
+        process.startup_done()
 
         return run_lsp()
     if args.command == "clean":
@@ -367,4 +398,4 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console_main())

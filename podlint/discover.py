@@ -12,9 +12,9 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from podlint.config.settings import Settings
+from podlint.records import FrozenRecord, Record
 
 ALWAYS_SKIPPED_DIRS = frozenset(
     {
@@ -47,28 +47,44 @@ NEVER_LINTED_FILES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(FrozenRecord):
+    _fields = ("path", "explicit")
+
     path: str
     explicit: bool
     # The file's stat when the walk found it (walked files only), taken before anything read it:
     # the results cache compares it with the stat it stored instead of taking another.
     stat: os.stat_result | None = field(default=None, compare=False, repr=False)
 
-
-@dataclass
-class _IgnoreRule:
-    regex: re.Pattern[str]
-    negate: bool
-    dir_only: bool
+    def __init__(self, path: str, explicit: bool) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "explicit", explicit)
 
 
-@dataclass
-class GitIgnore:
+class _IgnoreRule(Record):
+    _fields = ("regex", "negate", "dir_only")
+
+    def __init__(self, regex: re.Pattern[str], negate: bool, dir_only: bool) -> None:
+        self.regex = regex
+        self.negate = negate
+        self.dir_only = dir_only
+
+
+class GitIgnore(Record):
     """The subset of gitignore semantics that matters for finding pod files."""
 
-    rules: list[tuple[str, _IgnoreRule]] = field(default_factory=list)
-    _absolute_folders: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _fields = ("rules", "_absolute_folders")
+    _compared = _shown = ("rules",)
+
+    def __init__(
+        self,
+        rules: list[tuple[str, _IgnoreRule]] | None = None,
+        _absolute_folders: dict[str, str] | None = None,
+    ) -> None:
+        self.rules: list[tuple[str, _IgnoreRule]] = [] if rules is None else rules
+        self._absolute_folders: dict[str, str] = (
+            {} if _absolute_folders is None else _absolute_folders
+        )
 
     def _absolute(self, folder: str) -> str:
         found = self._absolute_folders.get(folder)

@@ -51,9 +51,13 @@ def read_target(target: Target, max_bytes: int) -> bytes | str:
 
 def content_digest(data: bytes) -> str:
     """The hash the results cache keys a file's content by."""
-    import hashlib
+    # Not hashlib, which loads OpenSSL too; not podlint.cache.blake, whose package opens SQLite.
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another interpreter
+        from hashlib import blake2b
 
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def _not_regular(mode: int) -> str | None:
@@ -76,11 +80,11 @@ def _not_regular(mode: int) -> str | None:
 def lint_target(
     linter: Linter, settings_for: Callable[[str], Settings], target: Target
 ) -> FileResult:
-    from podlint.unreadable import unreadable_result
-
     settings = settings_for(target.path)
     data = read_target(target, settings.max_file_size)
     if isinstance(data, str):
+        from podlint.unreadable import unreadable_result
+
         return unreadable_result(linter, target.path, data, settings)
     result = linter.lint_bytes(data, target.path, settings, explicit=target.explicit)
     result.digest = content_digest(data)

@@ -19,15 +19,14 @@ with it on, where the suppression works, so removing it is only ever an unsafe f
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from podlint.config.settings import ActiveRule, Settings
 from podlint.diagnostics import Diagnostic, Fix, FixOp, ResolvedFix, Span, TextEdit
 from podlint.document import Document
+from podlint.records import Record
 
 LABEL = "podlint.disable"
 LABEL_POINTER = "/labels/podlint.disable"
@@ -41,34 +40,71 @@ _KINDS = {"disable": "line", "disable-file": "file"}
 Kind = Literal["line", "file", "pod"]
 
 
-@dataclass
-class _Token:
+class _Token(Record):
     """One rule named in a directive."""
 
-    text: str
-    # Offsets of the name in the file text (comments) for fixes; None for labels.
-    start: int | None = None
-    end: int | None = None
-    rule: Any = None
-    used: bool = False
+    _fields = ("text", "start", "end", "rule", "used")
+
+    def __init__(
+        self,
+        text: str,
+        # Offsets of the name in the file text (comments) for fixes; None for labels.
+        start: int | None = None,
+        end: int | None = None,
+        rule: Any = None,
+        used: bool = False,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.rule = rule
+        self.used = used
 
 
-@dataclass
-class _Directive:
-    kind: Kind
-    tokens: list[_Token]
-    span: Span
-    pointer: str = ""
-    # line directives: the line whose findings they suppress
-    target_line: int = 0
-    # pod labels: the document they belong to
-    document: int = 0
-    problem: str | None = None
-    # Comments: offsets of the text a removal deletes (the comment, or its whole line).
-    remove_start: int = 0
-    remove_end: int = 0
-    doc: Document | None = field(default=None, repr=False)
-    text: str = ""
+class _Directive(Record):
+    _fields = (
+        "kind",
+        "tokens",
+        "span",
+        "pointer",
+        "target_line",
+        "document",
+        "problem",
+        "remove_start",
+        "remove_end",
+        "doc",
+        "text",
+    )
+    _shown = tuple(f for f in _fields if f != "doc")
+
+    def __init__(
+        self,
+        kind: Kind,
+        tokens: list[_Token],
+        span: Span,
+        pointer: str = "",
+        # line directives: the line whose findings they suppress
+        target_line: int = 0,
+        # pod labels: the document they belong to
+        document: int = 0,
+        problem: str | None = None,
+        # Comments: offsets of the text a removal deletes (the comment, or its whole line).
+        remove_start: int = 0,
+        remove_end: int = 0,
+        doc: Document | None = None,
+        text: str = "",
+    ) -> None:
+        self.kind = kind
+        self.tokens = tokens
+        self.span = span
+        self.pointer = pointer
+        self.target_line = target_line
+        self.document = document
+        self.problem = problem
+        self.remove_start = remove_start
+        self.remove_end = remove_end
+        self.doc = doc
+        self.text = text
 
 
 def apply(
@@ -191,6 +227,8 @@ def _parse_comment(
     tokens: list[_Token] = []
     problem = None
     if kind_word not in _KINDS:
+        import difflib  # only for a did-you-mean
+
         close = difflib.get_close_matches(kind_word, list(_KINDS), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         problem = (
@@ -320,6 +358,8 @@ def _unused_iter(
             if token.used or own != (rule is not None and rule.name == UNUSED_RULE):
                 continue
             if rule is None:
+                import difflib  # only for a did-you-mean
+
                 close = difflib.get_close_matches(token.text, known, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 message = f"unknown rule {token.text!r} in a podlint suppression{hint}"

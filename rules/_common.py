@@ -7,7 +7,6 @@ case-insensitively and an explicit ``null`` is the same as an absent key.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -60,6 +59,8 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     for c in pool:
         if c.lower() == word.lower():
             return c
+    import difflib  # only for a did-you-mean
+
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from podlint.diagnostics import Fix, FixOp, join_pointer
+from podlint.records import FrozenRecord
 from podlint.rule import as_list, as_str, containers
 
 from ._common import (
@@ -79,12 +79,22 @@ def declared_network_names(pod: dict[str, Any]) -> list[str]:
     return [n["name"] for n in networks(pod) if isinstance(n.get("name"), str)]
 
 
-@dataclass(frozen=True)
-class EndpointRef:
+class EndpointRef(FrozenRecord):
+    _fields = ("container_index", "container", "index", "endpoint")
+
     container_index: int
     container: dict[str, Any]
     index: int
     endpoint: dict[str, Any]
+
+    def __init__(
+        self, container_index: int, container: dict[str, Any], index: int, endpoint: dict[str, Any]
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "container_index", container_index)
+        _set(self, "container", container)
+        _set(self, "index", index)
+        _set(self, "endpoint", endpoint)
 
     @property
     def pointer(self) -> str:

@@ -6,9 +6,9 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from podlint.records import FrozenRecord
 from podlint.rule import as_dict, as_str, containers
 
 DOCKER_HUB = "docker.io"
@@ -19,14 +19,22 @@ _HUB_ALIASES = frozenset(
 _DIGEST_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}")
 
 
-@dataclass(frozen=True)
-class ImageRef:
+class ImageRef(FrozenRecord):
     """A Docker image reference split the way Docker reads it (``nginx:1.25`` is Docker Hub's)."""
+
+    _fields = ("registry", "repository", "tag", "digest")
 
     registry: str  # lower-case host[:port]; docker.io for Docker Hub
     repository: str  # path below the registry, e.g. library/nginx
     tag: str | None
     digest: str | None
+
+    def __init__(self, registry: str, repository: str, tag: str | None, digest: str | None) -> None:
+        _set = object.__setattr__
+        _set(self, "registry", registry)
+        _set(self, "repository", repository)
+        _set(self, "tag", tag)
+        _set(self, "digest", digest)
 
     @property
     def full_name(self) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from podlint.diagnostics import Finding, Severity
-from podlint.previous.model import canonical_id
 from podlint.rule import Context, UpdateRule
 from podlint_rules._pod_helpers import is_resident
 
@@ -78,6 +77,9 @@ class UpdatePodIdChanged(UpdateRule):
     ) -> Iterator[Finding]:
         if not ctx.id_changed:
             return
+        # Imported here: a run without previous versions never needs the model of them.
+        from podlint.previous.model import canonical_id
+
         old = canonical_id(previous.get("id")) or "?"
         new = canonical_id(current.get("id")) or "?"
         volumes = (

@@ -4,11 +4,11 @@ an ephemeral volume (§10.3)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from podlint.config.profile import MarathonVersion
 from podlint.diagnostics import Finding, Severity, Snippet, join_pointer
+from podlint.records import FrozenRecord
 from podlint.rule import Context, Rule, as_list
 
 from ._container_helpers import as_int, is_name, present
@@ -167,12 +167,20 @@ class VolumeSilentlyEphemeral(Rule):
             )
 
 
-@dataclass(frozen=True)
-class MisreadVolume:
+class MisreadVolume(FrozenRecord):
+    _fields = ("index", "name", "intended", "actual")
+
     index: int
     name: Any
     intended: str
     actual: str
+
+    def __init__(self, index: int, name: Any, intended: str, actual: str) -> None:
+        _set = object.__setattr__
+        _set(self, "index", index)
+        _set(self, "name", name)
+        _set(self, "intended", intended)
+        _set(self, "actual", actual)
 
     @property
     def pointer(self) -> str:

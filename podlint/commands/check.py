@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from podlint import process
 from podlint.commands.progress import clear_for_output, track, wants_progress
 from podlint.config.settings import SettingsError
 from podlint.diagnostics import Diagnostic, Severity, Span
@@ -89,6 +90,7 @@ def _run_check(args: Any) -> int:
         else None
     )
     progress = wants_progress(formats, args)
+    process.startup_done()
     try:
         if args.show_settings:
             print(resolver.describe(args.stdin_filename or paths[0]))

@@ -15,7 +15,6 @@ option. Rule selection stacks as in ruff: a layer's ``select`` starts over, ``ig
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import Any
 
 from podlint.config.keys import (
@@ -29,6 +28,7 @@ from podlint.config.settings import RuleSettings, Settings, SettingsError, activ
 from podlint.config.source import ConfigSource, is_podlint_pyproject, read_config_file
 from podlint.diagnostics import Severity
 from podlint.plugins import Registry
+from podlint.records import Record
 
 CONFIG_FILE_NAMES: tuple[str, ...] = (".podlint.yaml", ".podlint.yml", "pyproject.toml")
 COMMAND_LINE = "command line"
@@ -37,8 +37,7 @@ DEFAULT = "default"
 MAX_EXTEND_DEPTH = 16
 
 
-@dataclass
-class ConfigResolver:
+class ConfigResolver(Record):
     """Gives the effective :class:`Settings` for each linted path.
 
     ``overrides`` uses the configuration file's keys (``select``, ``cluster``, ...); command-line
@@ -46,15 +45,36 @@ class ConfigResolver:
     it governs, so later stages can cache by identity.
     """
 
-    registry: Registry
-    config_file: str | None = None
-    overrides: dict[str, Any] = field(default_factory=dict)
-    isolated: bool = False
-    _by_folder: dict[str, Settings] = field(default_factory=dict, repr=False)
-    _by_file: dict[str | None, Settings] = field(default_factory=dict, repr=False)
-    _found: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _chains: dict[str | None, list[str]] = field(default_factory=dict, repr=False)
-    _cli: Layer | None = field(default=None, repr=False)
+    _fields = (
+        "registry",
+        "config_file",
+        "overrides",
+        "isolated",
+        "_by_folder",
+        "_by_file",
+        "_found",
+        "_chains",
+        "_cli",
+    )
+    _shown = ("registry", "config_file", "overrides", "isolated")
+
+    def __init__(
+        self,
+        registry: Registry,
+        config_file: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self.registry = registry
+        self.config_file = config_file
+        self.overrides: dict[str, Any] = {} if overrides is None else overrides
+        self.isolated = isolated
+        self._by_folder: dict[str, Settings] = {}
+        self._by_file: dict[str | None, Settings] = {}
+        self._found: dict[str, str | None] = {}
+        self._chains: dict[str | None, list[str]] = {}
+        self._cli: Layer | None = None
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if self.isolated and self.config_file:

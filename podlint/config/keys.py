@@ -7,10 +7,8 @@ Every error names the file and line, and suggests the closest known key.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from podlint.config.profile import (
@@ -22,6 +20,7 @@ from podlint.config.profile import (
 )
 from podlint.config.settings import SettingsError, build_options, validate_selectors
 from podlint.diagnostics import Severity
+from podlint.records import Record
 from podlint.rule import Rule
 
 # Top-level keys (snake_case) and what they mean; `--show-settings` and the documentation use these.
@@ -71,27 +70,46 @@ class CommandLine:
         return None  # flags are text already
 
 
-@dataclass
-class RuleEntry:
+class RuleEntry(Record):
     """``rules: {<name>: …}`` of one layer; None means "not said here"."""
 
-    severity: Severity | None = None
-    off: bool | None = None
-    options: dict[str, Any] = field(default_factory=dict)
-    origin: str = ""
+    _fields = ("severity", "off", "options", "origin")
+
+    def __init__(
+        self,
+        severity: Severity | None = None,
+        off: bool | None = None,
+        options: dict[str, Any] | None = None,
+        origin: str = "",
+    ) -> None:
+        self.severity = severity
+        self.off = off
+        self.options: dict[str, Any] = {} if options is None else options
+        self.origin = origin
 
 
-@dataclass
-class Layer:
+class Layer(Record):
     """One configuration source, validated."""
 
-    source: str
-    values: dict[str, Any] = field(default_factory=dict)
-    origins: dict[str, str] = field(default_factory=dict)
-    rules: dict[str, RuleEntry] = field(default_factory=dict)
-    cluster: dict[str, Any] = field(default_factory=dict)
-    cluster_origins: dict[str, str] = field(default_factory=dict)
-    extend: str | None = None
+    _fields = ("source", "values", "origins", "rules", "cluster", "cluster_origins", "extend")
+
+    def __init__(
+        self,
+        source: str,
+        values: dict[str, Any] | None = None,
+        origins: dict[str, str] | None = None,
+        rules: dict[str, RuleEntry] | None = None,
+        cluster: dict[str, Any] | None = None,
+        cluster_origins: dict[str, str] | None = None,
+        extend: str | None = None,
+    ) -> None:
+        self.source = source
+        self.values: dict[str, Any] = {} if values is None else values
+        self.origins: dict[str, str] = {} if origins is None else origins
+        self.rules: dict[str, RuleEntry] = {} if rules is None else rules
+        self.cluster: dict[str, Any] = {} if cluster is None else cluster
+        self.cluster_origins: dict[str, str] = {} if cluster_origins is None else cluster_origins
+        self.extend = extend
 
 
 def _origin(loc: Locator, tokens: Tokens) -> str:
@@ -101,6 +119,8 @@ def _origin(loc: Locator, tokens: Tokens) -> str:
 
 
 def _did_you_mean(word: str, known: Sequence[str]) -> str:
+    import difflib  # only for a did-you-mean
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

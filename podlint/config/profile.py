@@ -167,8 +167,6 @@ def _str_list(value: object, where: str) -> tuple[str, ...]:
 
 def profile_from_mapping(mapping: dict[str, object], where: str = "cluster") -> ClusterProfile:
     """Build a profile from configuration (``cluster:``) or flags; raise ProfileError on bad values."""
-    import difflib
-
     values = dict(mapping)
     preset = values.pop("preset", None)
     if preset is not None:
@@ -180,6 +178,8 @@ def profile_from_mapping(mapping: dict[str, object], where: str = "cluster") -> 
     kwargs: dict[str, object] = {}
     for key, value in values.items():
         if key not in PROFILE_KEYS:
+            import difflib  # only for a did-you-mean
+
             close = difflib.get_close_matches(key, list(PROFILE_KEYS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ProfileError(f"{where}: unknown key {key!r}{hint}")

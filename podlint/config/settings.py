@@ -15,6 +15,7 @@ from typing import Any
 
 from podlint.config.profile import ClusterProfile
 from podlint.diagnostics import Severity
+from podlint.records import FrozenRecord
 from podlint.rule import Rule
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
@@ -24,13 +25,25 @@ class SettingsError(ValueError):
     """A configuration or command-line value that cannot be used (exit code 2)."""
 
 
-@dataclass(frozen=True)
-class RuleSettings:
+class RuleSettings(FrozenRecord):
     """``rules: {<name>: {severity: ..., <option>: ...}}`` for one rule."""
 
-    severity: Severity | None = None
-    off: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
+    _fields = ("severity", "off", "options")
+
+    severity: Severity | None
+    off: bool
+    options: dict[str, Any]
+
+    def __init__(
+        self,
+        severity: Severity | None = None,
+        off: bool = False,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "severity", severity)
+        _set(self, "off", off)
+        _set(self, "options", {} if options is None else options)
 
 
 @dataclass
@@ -54,11 +67,18 @@ class Settings:
     config_file: str | None = None
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(FrozenRecord):
+    _fields = ("rule", "severity", "options")
+
     rule: type[Rule]
     severity: Severity
     options: Any
+
+    def __init__(self, rule: type[Rule], severity: Severity, options: Any) -> None:
+        _set = object.__setattr__
+        _set(self, "rule", rule)
+        _set(self, "severity", severity)
+        _set(self, "options", options)
 
 
 def _matches(selector: str, rule: type[Rule]) -> int:

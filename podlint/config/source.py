@@ -1,7 +1,9 @@
 """Reading one configuration file: its data, and the line each key sits on (for error messages).
 
-Configuration files are tiny, so they are read in full. YAML goes through PyYAML's C parser (the
-pipeline imports it for YAML pods anyway); the node tree is kept so an error can name its line.
+Configuration files are tiny, so they are read in full. YAML in the plainest form (nested mappings
+of simple keys to words, numbers, quoted strings and lists of them) is read by ``plain_yaml``
+without importing PyYAML; anything else goes through PyYAML's C parser. Either way the node tree is
+kept so an error can name its line.
 ``pyproject.toml`` is read as TOML data, whatever the spelling (``[tool.podlint]``, ``[tool]`` with
 ``podlint = {…}``, dotted ``tool.podlint.fail_on = …``); it is parsed only when it mentions podlint at
 all, so a project whose pyproject never names podlint pays nothing for the TOML parser.
@@ -14,10 +16,10 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from podlint.config.settings import SettingsError
+from podlint.records import Record
 
 # A pyproject.toml can hold podlint configuration only if the word appears in it (a key may be quoted,
 # `[tool."podlint"]`, but never escaped): a cheap test before paying for the TOML parser.
@@ -26,18 +28,28 @@ _MENTIONS_PODLINT = re.compile(r"podlint")
 Tokens = Sequence[str | int]
 
 
-@dataclass
-class ConfigSource:
+class ConfigSource(Record):
     """The data of one configuration file, and a way to say where a key of it is."""
 
-    path: str
-    data: dict[str, Any]
-    # YAML: the composed node tree; TOML: the text (lines are found by searching it).
-    node: Any = None
-    text: str = ""
-    # TOML only: the table holding podlint's keys ("tool.podlint" for pyproject.toml, "" otherwise).
-    table: str = ""
-    problems: list[str] = field(default_factory=list)
+    _fields = ("path", "data", "node", "text", "table", "problems")
+
+    def __init__(
+        self,
+        path: str,
+        data: dict[str, Any],
+        # YAML: the composed node tree; TOML: the text (lines are found by searching it).
+        node: Any = None,
+        text: str = "",
+        # TOML only: the table holding podlint's keys ("tool.podlint" for pyproject.toml, "" else).
+        table: str = "",
+        problems: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.node = node
+        self.text = text
+        self.table = table
+        self.problems: list[str] = [] if problems is None else problems
 
     def where(self, tokens: Tokens = (), *, key: bool = False) -> str:
         """``path:line`` of the member at ``tokens`` (its key's line when ``key``), or just ``path``."""
@@ -150,6 +162,27 @@ def is_podlint_pyproject(path: str) -> bool:
 
 
 def _read_yaml(path: str, text: str) -> ConfigSource:
+    from podlint.config import plain_yaml
+
+    plain = plain_yaml.read(text)
+    if plain is not None:
+        data, node = plain
+    else:
+        data, node = _read_with_pyyaml(path, text)
+    if data is None:
+        data = {}
+    source = ConfigSource(path, data if isinstance(data, dict) else {}, node=node)
+    if not isinstance(data, dict):
+        raise SettingsError(
+            f"{source.where()}: configuration must be a mapping of keys (select, rules, …), "
+            f"got {type(data).__name__}"
+        )
+    _check_duplicate_keys(node, source)
+    _check_alias_expansion(node, source)
+    return source
+
+
+def _read_with_pyyaml(path: str, text: str) -> tuple[Any, Any]:
     import yaml
 
     loader_cls: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -168,17 +201,7 @@ def _read_yaml(path: str, text: str) -> ConfigSource:
         raise SettingsError(f"{path}: configuration is nested too deeply to read") from None
     finally:
         loader.dispose()
-    if data is None:
-        data = {}
-    source = ConfigSource(path, data if isinstance(data, dict) else {}, node=node)
-    if not isinstance(data, dict):
-        raise SettingsError(
-            f"{source.where()}: configuration must be a mapping of keys (select, rules, …), "
-            f"got {type(data).__name__}"
-        )
-    _check_duplicate_keys(node, source)
-    _check_alias_expansion(node, source)
-    return source
+    return data, node
 
 
 # Configuration is a few hundred values; aliases that expand past this are a "billion laughs" bomb,
@@ -186,10 +209,14 @@ def _read_yaml(path: str, text: str) -> ConfigSource:
 MAX_EXPANDED_NODES = 100_000
 
 
+def _kind(node: Any) -> str | None:
+    """``mapping``, ``sequence`` or ``scalar``: the ``id`` of a PyYAML node and of a plain_yaml one."""
+    kind = getattr(node, "id", None)
+    return kind if isinstance(kind, str) else None
+
+
 def _check_alias_expansion(node: Any, source: ConfigSource) -> None:
     """Count the nodes the document stands for once aliases are expanded (memoised, linear)."""
-    import yaml
-
     if node is None:
         return
     sizes: dict[int, int] = {}
@@ -204,9 +231,9 @@ def _check_alias_expansion(node: Any, source: ConfigSource) -> None:
                 f"{source.path}: configuration contains an alias inside its own anchor (a "
                 "recursive value); write the values out"
             )
-        if isinstance(current, yaml.MappingNode):
+        if _kind(current) == "mapping":
             children = [n for pair in current.value for n in pair]
-        elif isinstance(current, yaml.SequenceNode):
+        elif _kind(current) == "sequence":
             children = list(current.value)
         else:
             children = []
@@ -227,8 +254,6 @@ def _check_alias_expansion(node: Any, source: ConfigSource) -> None:
 
 def _check_duplicate_keys(node: Any, source: ConfigSource) -> None:
     """YAML parsers keep the last of two equal keys silently; in configuration that hides a mistake."""
-    import yaml
-
     stack = [node]
     # Aliases share nodes: visit each once, or an alias bomb ("billion laughs") never ends.
     visited: set[int] = set()
@@ -237,7 +262,7 @@ def _check_duplicate_keys(node: Any, source: ConfigSource) -> None:
         if id(current) in visited:
             continue
         visited.add(id(current))
-        if isinstance(current, yaml.MappingNode):
+        if _kind(current) == "mapping":
             seen: dict[Any, int] = {}
             for key_node, value_node in current.value:
                 key = getattr(key_node, "value", None)
@@ -250,17 +275,15 @@ def _check_duplicate_keys(node: Any, source: ConfigSource) -> None:
                         )
                     seen[key] = line
                 stack.append(value_node)
-        elif isinstance(current, yaml.SequenceNode):
+        elif _kind(current) == "sequence":
             stack.extend(current.value)
 
 
 def _yaml_line(node: Any, tokens: Tokens, *, key: bool) -> int | None:
-    import yaml
-
     current = node
     key_node = None
     for token in tokens:
-        if isinstance(current, yaml.MappingNode):
+        if _kind(current) == "mapping":
             for k, v in current.value:
                 if getattr(k, "value", None) == token or (
                     isinstance(token, int) and getattr(k, "value", None) == str(token)
@@ -269,7 +292,7 @@ def _yaml_line(node: Any, tokens: Tokens, *, key: bool) -> int | None:
                     break
             else:
                 break
-        elif isinstance(current, yaml.SequenceNode) and isinstance(token, int):
+        elif _kind(current) == "sequence" and isinstance(token, int):
             if token >= len(current.value):
                 break
             key_node, current = None, current.value[token]
@@ -280,11 +303,9 @@ def _yaml_line(node: Any, tokens: Tokens, *, key: bool) -> int | None:
 
 
 def _yaml_scalar_text(node: Any, tokens: Tokens) -> str | None:
-    import yaml
-
     current = node
     for token in tokens:
-        if not isinstance(current, yaml.MappingNode):
+        if _kind(current) != "mapping":
             return None
         for k, v in current.value:
             if getattr(k, "value", None) == token:
@@ -292,7 +313,7 @@ def _yaml_scalar_text(node: Any, tokens: Tokens) -> str | None:
                 break
         else:
             return None
-    if isinstance(current, yaml.ScalarNode) and not current.style:
+    if _kind(current) == "scalar" and not current.style:
         return str(current.value)
     return None
 

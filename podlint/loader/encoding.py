@@ -10,9 +10,9 @@ control bytes.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
 
 from podlint.loader.lines import LineIndex
+from podlint.records import FrozenRecord
 
 _UTF8_BOM = codecs.BOM_UTF8
 
@@ -30,14 +30,22 @@ _BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _HELP_REENCODE = "save the file as UTF-8 (without a byte-order mark), e.g. `iconv -t UTF-8`"
 
 
-@dataclass(frozen=True)
-class EncodingProblem:
+class EncodingProblem(FrozenRecord):
     """Why the bytes are not UTF-8 text, and where (an offset into the decodable prefix, or 0)."""
+
+    _fields = ("message", "help", "line", "column")
 
     message: str
     help: str
-    line: int = 1
-    column: int = 1
+    line: int
+    column: int
+
+    def __init__(self, message: str, help: str, line: int = 1, column: int = 1) -> None:
+        _set = object.__setattr__
+        _set(self, "message", message)
+        _set(self, "help", help)
+        _set(self, "line", line)
+        _set(self, "column", column)
 
 
 def _sniff_wide(data: bytes) -> str | None:

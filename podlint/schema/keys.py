@@ -10,33 +10,57 @@ pod is walked once for all of them.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from podlint.config.profile import SUPPORTED_VERSIONS
 from podlint.diagnostics import join_pointer
+from podlint.records import FrozenRecord, Record
 from podlint.schema.store import schema_for
 
 
-@dataclass
-class KeyNode:
+class KeyNode(Record):
     """What Marathon reads at one place of a pod."""
 
-    # Known keys of a structure (None when this is not a structure: a map, an array or a scalar).
-    props: dict[str, KeyNode] | None = None
-    # The node of every value of a map (``labels``, ``environment``, ``secrets``).
-    values: KeyNode | None = None
-    # The node of every item of an array.
-    items: KeyNode | None = None
-    # Canonical spellings of a case-insensitive enum.
-    enum: tuple[str, ...] | None = None
-    # Why Marathon discards this field (it is read, or tolerated, but has no effect).
-    ignored: str | None = None
-    read_only: bool = False
-    description: str | None = None
-    # Precomputed for the walk: whether anything below needs a look, and whether this key is flagged.
-    descend: bool = True
-    flagged: bool = False
+    _fields = (
+        "props",
+        "values",
+        "items",
+        "enum",
+        "ignored",
+        "read_only",
+        "description",
+        "descend",
+        "flagged",
+    )
+
+    def __init__(
+        self,
+        # Known keys of a structure (None when this is not a structure: a map, an array or a scalar).
+        props: dict[str, KeyNode] | None = None,
+        # The node of every value of a map (``labels``, ``environment``, ``secrets``).
+        values: KeyNode | None = None,
+        # The node of every item of an array.
+        items: KeyNode | None = None,
+        # Canonical spellings of a case-insensitive enum.
+        enum: tuple[str, ...] | None = None,
+        # Why Marathon discards this field (it is read, or tolerated, but has no effect).
+        ignored: str | None = None,
+        read_only: bool = False,
+        description: str | None = None,
+        # Precomputed for the walk: whether anything below needs a look, and whether this key is
+        # flagged.
+        descend: bool = True,
+        flagged: bool = False,
+    ) -> None:
+        self.props = props
+        self.values = values
+        self.items = items
+        self.enum = enum
+        self.ignored = ignored
+        self.read_only = read_only
+        self.description = description
+        self.descend = descend
+        self.flagged = flagged
 
 
 def _merge(into: KeyNode, other: KeyNode) -> None:
@@ -133,18 +157,40 @@ def versions_with_key(shape: str, key: str) -> list[str]:
 EventKind = Literal["unknown", "ignored", "read-only", "enum-case"]
 
 
-@dataclass(frozen=True)
-class KeyEvent:
+class KeyEvent(FrozenRecord):
+    _fields = ("kind", "pointer", "shape", "key", "value", "choices", "reason", "siblings")
+
     kind: EventKind
     pointer: str
     # Where it sits, as a shape path: ``containers[].image`` (array indexes dropped).
     shape: str
     key: str
-    value: Any = None
+    value: Any
     # Known keys beside an unknown one, or the canonical spellings of an enum.
-    choices: tuple[str, ...] = ()
-    reason: str | None = None
-    siblings: frozenset[str] = field(default_factory=frozenset)
+    choices: tuple[str, ...]
+    reason: str | None
+    siblings: frozenset[str]
+
+    def __init__(
+        self,
+        kind: EventKind,
+        pointer: str,
+        shape: str,
+        key: str,
+        value: Any = None,
+        choices: tuple[str, ...] = (),
+        reason: str | None = None,
+        siblings: frozenset[str] = frozenset(),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "kind", kind)
+        _set(self, "pointer", pointer)
+        _set(self, "shape", shape)
+        _set(self, "key", key)
+        _set(self, "value", value)
+        _set(self, "choices", choices)
+        _set(self, "reason", reason)
+        _set(self, "siblings", siblings)
 
 
 def walk(pod: Any, line: str) -> list[KeyEvent]:

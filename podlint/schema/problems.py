@@ -6,25 +6,45 @@ One :class:`SchemaProblem` per real problem, tagged with the family (and so the 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Literal
 
 from podlint.diagnostics import Finding, Fix, Snippet, Target
+from podlint.records import FrozenRecord
 
 Family = Literal["type", "required", "range", "pattern", "length", "enum", "items"]
 FAMILIES: tuple[Family, ...] = ("type", "required", "range", "pattern", "length", "enum", "items")
 
 
-@dataclass(frozen=True)
-class SchemaProblem:
+class SchemaProblem(FrozenRecord):
+    _fields = ("family", "pointer", "message", "help", "target", "fix", "snippets")
+
     family: Family
     pointer: str
     message: str
-    help: str | None = None
-    target: Target = "value"
-    fix: Fix | None = None
+    help: str | None
+    target: Target
+    fix: Fix | None
     # Data the help suggests writing; rendered in the file's syntax where the help says {0}, {1}, …
-    snippets: tuple[Snippet, ...] = ()
+    snippets: tuple[Snippet, ...]
+
+    def __init__(
+        self,
+        family: Family,
+        pointer: str,
+        message: str,
+        help: str | None = None,
+        target: Target = "value",
+        fix: Fix | None = None,
+        snippets: tuple[Snippet, ...] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "family", family)
+        _set(self, "pointer", pointer)
+        _set(self, "message", message)
+        _set(self, "help", help)
+        _set(self, "target", target)
+        _set(self, "fix", fix)
+        _set(self, "snippets", snippets)
 
     def finding(self) -> Finding:
         return Finding(

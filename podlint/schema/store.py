@@ -43,8 +43,9 @@ def schema_for(line: str) -> dict[str, Any]:
 
 @functools.cache
 def _fast_validator(line: str) -> Any:
-    import jsonschema_rs
+    from podlint.schema.native import import_jsonschema_rs
 
+    jsonschema_rs = import_jsonschema_rs()
     return jsonschema_rs.Draft7Validator(schema_for(line))
 
 
