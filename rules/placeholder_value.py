@@ -115,7 +115,7 @@ class PlaceholderValue(Rule):
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
         rejected = {problem.pointer for problem in schema_problems(pod, ctx)}
-        for pointer, text, is_key in _strings(pod, ""):
+        for pointer, text, is_key in _strings(pod):
             if pointer in rejected or _COMMAND.search(pointer):
                 continue
             if _ARTIFACT_URI.search(pointer) and uri_problem(text) is not None:
@@ -140,19 +140,44 @@ class PlaceholderValue(Rule):
             )
 
 
-def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str, bool]]:
-    """(pointer, text, is a key) for every string value, and for the names of pod secrets."""
-    if isinstance(node, str):
-        yield pointer, node, False
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            child = join_pointer(pointer, key)
-            if pointer == "/secrets" and isinstance(key, str):
-                yield child, key, True
-            yield from _strings(value, child)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, join_pointer(pointer, index))
+def _strings(pod: Any) -> list[tuple[str, str, bool]]:
+    """(pointer, text, is a key) of the strings that may hold a placeholder, in document order.
+
+    A placeholder needs a ``<`` or a ``{``, and a tag variable sits in an image ``id``: other
+    strings are passed over without building their pointers (this walks every value of every pod).
+    The names of pod secrets are included like values.
+    """
+    found: list[tuple[str, str, bool]] = []
+
+    def walk(node: Any, pointer: str) -> None:
+        if isinstance(node, dict):
+            secrets = pointer == "/secrets"
+            for key, value in node.items():
+                if isinstance(value, str):
+                    if not (secrets or "<" in value or "{" in value or key == "id"):
+                        continue
+                elif not (secrets or isinstance(value, dict | list)):
+                    continue
+                child = join_pointer(pointer, key)
+                if secrets and isinstance(key, str):
+                    found.append((child, key, True))
+                if isinstance(value, str):
+                    found.append((child, value, False))
+                elif isinstance(value, dict | list):
+                    walk(value, child)
+        else:
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    if "<" in value or "{" in value:
+                        found.append((f"{pointer}/{index}", value, False))
+                elif isinstance(value, dict | list):
+                    walk(value, f"{pointer}/{index}")
+
+    if isinstance(pod, str):
+        return [("", pod, False)]
+    if isinstance(pod, dict | list):
+        walk(pod, "")
+    return found
 
 
 def _tag_variable(pointer: str, text: str) -> re.Match[str] | None:
