@@ -66,6 +66,7 @@ class Linter:
     loader: Loader = _default_loader
     _active: dict[int, tuple[Settings, list[ActiveRule]]] = field(default_factory=dict)
     _instances: dict[int, tuple[list[ActiveRule], list[Checker]]] = field(default_factory=dict)
+    _names: dict[int, tuple[list[ActiveRule], dict[str, ActiveRule]]] = field(default_factory=dict)
     _update_instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, UpdateRule]]]] = (
         field(default_factory=dict)
     )
@@ -79,6 +80,14 @@ class Linter:
         if cached is None or cached[0] is not settings:
             cached = (settings, active_rules(settings, self.registry.rules))
             self._active[id(settings)] = cached
+        return cached[1]
+
+    def _by_name(self, active: list[ActiveRule]) -> dict[str, ActiveRule]:
+        """The selected rules by name, worked out once per rule set (not once per file)."""
+        cached = self._names.get(id(active))
+        if cached is None or cached[0] is not active:
+            cached = (active, {a.rule.name: a for a in active})
+            self._names[id(active)] = cached
         return cached[1]
 
     def _checkers(self, active: list[ActiveRule]) -> list[Checker]:
@@ -99,7 +108,7 @@ class Linter:
         self, data: bytes, path: str, settings: Settings, *, explicit: bool = True
     ) -> FileResult:
         active = self.active(settings)
-        by_name = {a.rule.name: a for a in active}
+        by_name = self._by_name(active)
         try:
             loaded = self.loader(data, path, settings.max_file_size)
         except Exception as exc:  # the loader promises not to raise; if it does, say so, once
