@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,12 @@ from .container_artifact_uri import uri_problem
 
 # An image tag that is a template variable's name: `app:FDP_VERSION`, `app:BUILD_NUMBER`.
 TAG_VARIABLE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+# One string of the whole pod, at C speed, tells whether any of it can hold a placeholder (most
+# pods have none): angle brackets and template braces stay as they are in JSON text, where a `{{`
+# or a `${` is never structure, and a tag variable follows a `:` that is not the `: ` separator.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=True).encode
+_POSSIBLE_TAG = re.compile(r":[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[\"@]")
 
 # Where text is a program's input rather than a name: commands (a shell expands `${X}` and redirects
 # with `<`) are not searched; environment values (entrypoints expand them) and labels (read by other
@@ -114,6 +121,8 @@ class PlaceholderValue(Rule):
     summary = "A value is still a placeholder from an example or a template"
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not _may_hold_placeholder(pod):
+            return
         rejected = {problem.pointer for problem in schema_problems(pod, ctx)}
         for pointer, text, is_key in _strings(pod):
             if pointer in rejected or _COMMAND.search(pointer):
@@ -138,6 +147,15 @@ class PlaceholderValue(Rule):
                 "deploying.",
                 target="key" if is_key else "value",
             )
+
+
+def _may_hold_placeholder(pod: Any) -> bool:
+    """False when no string of ``pod`` can hold a placeholder or a tag variable."""
+    try:
+        text = _ENCODE(pod)
+    except Exception:  # not plain JSON data after all: every string is looked at
+        return True
+    return "<" in text or "${" in text or "{{" in text or _POSSIBLE_TAG.search(text) is not None
 
 
 def _strings(pod: Any) -> list[tuple[str, str, bool]]:
