@@ -47,6 +47,9 @@ MAX_FINDINGS_PER_RULE = MAX_FINDINGS_PER_FILE
 MAX_MESSAGE_CHARS = 2_000
 
 Loader = Callable[[bytes, str, int], LoadResult]
+# A pod rule ready to run: its selection entry, its instance, its plugin (None when built in) and
+# how a report names it.
+Checker = tuple[ActiveRule, Rule, "str | None", str]
 
 
 def _default_loader(data: bytes, filename: str, max_bytes: int) -> LoadResult:
@@ -62,9 +65,8 @@ class Linter:
     registry: Registry
     loader: Loader = _default_loader
     _active: dict[int, tuple[Settings, list[ActiveRule]]] = field(default_factory=dict)
-    _instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, Rule]]]] = field(
-        default_factory=dict
-    )
+    _instances: dict[int, tuple[list[ActiveRule], list[Checker]]] = field(default_factory=dict)
+    _names: dict[int, tuple[list[ActiveRule], dict[str, ActiveRule]]] = field(default_factory=dict)
     _update_instances: dict[int, tuple[list[ActiveRule], list[tuple[ActiveRule, UpdateRule]]]] = (
         field(default_factory=dict)
     )
@@ -80,12 +82,23 @@ class Linter:
             self._active[id(settings)] = cached
         return cached[1]
 
-    def _checkers(self, active: list[ActiveRule]) -> list[tuple[ActiveRule, Rule]]:
-        """The rules that check pods (not the pipeline's own), instantiated once per rule set."""
+    def _by_name(self, active: list[ActiveRule]) -> dict[str, ActiveRule]:
+        """The selected rules by name, worked out once per rule set (not once per file)."""
+        cached = self._names.get(id(active))
+        if cached is None or cached[0] is not active:
+            cached = (active, {a.rule.name: a for a in active})
+            self._names[id(active)] = cached
+        return cached[1]
+
+    def _checkers(self, active: list[ActiveRule]) -> list[Checker]:
+        """The rules that check pods (not the pipeline's own), instantiated once per rule set,
+        each with its plugin (None when built in) and the words that name it in a report."""
         cached = self._instances.get(id(active))
         if cached is None or cached[0] is not active:
             checkers = [
-                (a, a.rule()) for a in active if not issubclass(a.rule, PipelineRule | UpdateRule)
+                (a, a.rule(), self._third_party(a), self._who(a.rule))
+                for a in active
+                if not issubclass(a.rule, PipelineRule | UpdateRule)
             ]
             cached = (active, checkers)
             self._instances[id(active)] = cached
@@ -95,7 +108,7 @@ class Linter:
         self, data: bytes, path: str, settings: Settings, *, explicit: bool = True
     ) -> FileResult:
         active = self.active(settings)
-        by_name = {a.rule.name: a for a in active}
+        by_name = self._by_name(active)
         try:
             loaded = self.loader(data, path, settings.max_file_size)
         except Exception as exc:  # the loader promises not to raise; if it does, say so, once
@@ -259,21 +272,33 @@ class Linter:
             out.extend(self._rule_error(by_name, path, doc, message, severity))
 
         copies: dict[str, Any] = {}
-        for entry, rule in self._checkers(active):
+        for entry, rule, plugin, who in self._checkers(active):
             ctx.options = entry.options
-            plugin = self._third_party(entry)
             if plugin is not None:
                 # Each plugin reads its own copy: a rule that changes the pod cannot change what
                 # the built-in rules, or other plugins, see.
                 if plugin not in copies:
                     copies[plugin] = private_copy(data)
-                rule_data = copies[plugin]
-            else:
-                rule_data = data
-            self._run_rule(
-                entry, functools.partial(rule.check, rule_data, ctx), doc, path, text, watchdog,
-                out, rule_error, third_party=plugin is not None,
-            )  # fmt: skip
+                self._run_rule(
+                    entry, functools.partial(rule.check, copies[plugin], ctx), doc, path, text,
+                    watchdog, out, rule_error, third_party=True,
+                )  # fmt: skip
+                continue
+            # A built-in rule: the steps of ``_run_rule`` inlined, since this runs for every rule
+            # on every pod and most rules find nothing.
+            started = watchdog.start()
+            try:
+                findings = list(itertools.islice(rule.check(data, ctx), MAX_FINDINGS_PER_RULE + 1))
+            except BaseException as exc:
+                watchdog.stop()
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                _report_failure(exc, who, rule_error)
+                continue
+            watchdog.stop()
+            elapsed = time.monotonic() - started
+            if elapsed > RULE_TIME_BUDGET or findings:
+                self._take(entry, who, elapsed, findings, doc, path, text, out, rule_error)
         return out
 
     def _third_party(self, entry: ActiveRule) -> str | None:
@@ -342,7 +367,7 @@ class Linter:
     ) -> None:
         """Run one rule on one document, bounded in time and findings; place its findings."""
         who = self._who(entry.rule)
-        started = time.perf_counter()
+        started = time.monotonic()
         try:
             watchdog.start()
             try:
@@ -351,23 +376,28 @@ class Linter:
                     findings = list(itertools.islice(call(), MAX_FINDINGS_PER_RULE + 1))
             finally:
                 watchdog.stop()
-        except RuleTimeout:
-            rule_error(
-                f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
-                "its time limit; the other rules still ran"
-            )
-            return
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # SystemExit too: a plugin does not end the run
-            message = (
-                describe(exc)
-                if isinstance(exc, SystemExit)
-                else f"raised {type(exc).__name__}: {_short(exc)}"
-            )
-            rule_error(f"{who} {message}; the other rules still ran")
+            _report_failure(exc, who, rule_error)
             return
-        elapsed = time.perf_counter() - started
+        elapsed = time.monotonic() - started
+        self._take(entry, who, elapsed, findings, doc, path, text, out, rule_error, previous)
+
+    def _take(
+        self,
+        entry: ActiveRule,
+        who: str,
+        elapsed: float,
+        findings: list[Any],
+        doc: Document,
+        path: str,
+        text: str | None,
+        out: list[Diagnostic],
+        rule_error: Callable[..., None],
+        previous: PreviousPod | None = None,
+    ) -> None:
+        """Check what one rule returned on one document (in time, bounded) and place its findings."""
         if elapsed > RULE_TIME_BUDGET:
             # Its verdict is complete: slowness is a note about this run (a loaded machine, a
             # slow rule), never a reason for the pod to fail.
@@ -515,6 +545,22 @@ class Linter:
             for d in diagnostics
             if not any(s in (d.name, d.code) or s == "ALL" or d.code.startswith(s) for s in ignored)
         ]
+
+
+def _report_failure(exc: BaseException, who: str, rule_error: Callable[..., None]) -> None:
+    """Report a rule that raised (SystemExit too: a plugin does not end the run) or was stopped."""
+    if isinstance(exc, RuleTimeout):
+        rule_error(
+            f"{who} was stopped after {RULE_TIME_LIMIT:.0f} s on this document, "
+            "its time limit; the other rules still ran"
+        )
+        return
+    message = (
+        describe(exc)
+        if isinstance(exc, SystemExit)
+        else f"raised {type(exc).__name__}: {_short(exc)}"
+    )
+    rule_error(f"{who} {message}; the other rules still ran")
 
 
 def _previous_key(path: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
@@ -16,7 +17,7 @@ from podlint.results import FileResult
 PARALLEL_THRESHOLD = 400
 CHUNK = 100
 
-_worker: tuple[Linter, Callable[[str], Settings]] | None = None
+_worker: tuple[Linter, Callable[[str], Settings], bool] | None = None
 
 
 def read_target(target: Target, max_bytes: int) -> bytes | str:
@@ -93,15 +94,25 @@ def lint_target(
     return result
 
 
-def _init_worker(linter: Linter, settings_for: Callable[[str], Settings]) -> None:
+def _init_worker(
+    linter: Linter, settings_for: Callable[[str], Settings], keep_text: bool = True
+) -> None:
     global _worker
-    _worker = (linter, settings_for)
+    _worker = (linter, settings_for, keep_text)
+    # What the worker inherited (modules, rules, the schema) lives as long as it does: out of the
+    # collector's way, a long run's full collections walk only what its files made.
+    gc.freeze()
 
 
 def _lint_chunk(targets: Sequence[Target]) -> list[FileResult]:
     assert _worker is not None
-    linter, settings_for = _worker
-    return [lint_target(linter, settings_for, t) for t in targets]
+    linter, settings_for, keep_text = _worker
+    results = [lint_target(linter, settings_for, t) for t in targets]
+    if not keep_text:
+        # The text goes back to the parent process only when it will be read there.
+        for result in results:
+            result.text = None
+    return results
 
 
 def auto_jobs(n_files: int) -> int:
@@ -120,8 +131,14 @@ def run(
     settings_for: Callable[[str], Settings],
     targets: list[Target],
     jobs: int | None = None,
+    *,
+    keep_text: bool = True,
 ) -> Iterator[FileResult]:
-    """Lint every target; results come back in the order of ``targets``."""
+    """Lint every target; results come back in the order of ``targets``.
+
+    Without ``keep_text`` results may come without their text (``FileResult.source_text`` reads
+    it again): worker processes then do not send it back.
+    """
     if jobs is None or jobs <= 0:
         jobs = auto_jobs(len(targets))
     if jobs == 1 or len(targets) < 2:
@@ -142,7 +159,10 @@ def run(
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(linter, settings_for)
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(linter, settings_for, keep_text),
     ) as pool:
         for results in pool.map(_lint_chunk, chunks):
             yield from results

@@ -81,9 +81,11 @@ class Watchdog:
             left = max(delay - (time.monotonic() - self._entered), 1e-3) if delay > 0 else 0.0
             signal.setitimer(signal.ITIMER_REAL, left, interval)
 
-    def start(self) -> None:
-        self._started = time.monotonic()
+    def start(self) -> float:
+        """Start timing one rule; returns the ``time.monotonic()`` it started at."""
+        self._started = started = time.monotonic()
         self._running = True
+        return started
 
     def stop(self) -> None:
         self._running = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,6 +17,12 @@ from .container_artifact_uri import uri_problem
 
 # An image tag that is a template variable's name: `app:FDP_VERSION`, `app:BUILD_NUMBER`.
 TAG_VARIABLE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+# One string of the whole pod, at C speed, tells whether any of it can hold a placeholder (most
+# pods have none): angle brackets and template braces stay as they are in JSON text, where a `{{`
+# or a `${` is never structure, and a tag variable follows a `:` that is not the `: ` separator.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=True).encode
+_POSSIBLE_TAG = re.compile(r":[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[\"@]")
 
 # Where text is a program's input rather than a name: commands (a shell expands `${X}` and redirects
 # with `<`) are not searched; environment values (entrypoints expand them) and labels (read by other
@@ -114,8 +121,10 @@ class PlaceholderValue(Rule):
     summary = "A value is still a placeholder from an example or a template"
 
     def check(self, pod: dict[str, Any], ctx: Context) -> Iterator[Finding]:
+        if not _may_hold_placeholder(pod):
+            return
         rejected = {problem.pointer for problem in schema_problems(pod, ctx)}
-        for pointer, text, is_key in _strings(pod, ""):
+        for pointer, text, is_key in _strings(pod):
             if pointer in rejected or _COMMAND.search(pointer):
                 continue
             if _ARTIFACT_URI.search(pointer) and uri_problem(text) is not None:
@@ -140,19 +149,53 @@ class PlaceholderValue(Rule):
             )
 
 
-def _strings(node: Any, pointer: str) -> Iterator[tuple[str, str, bool]]:
-    """(pointer, text, is a key) for every string value, and for the names of pod secrets."""
-    if isinstance(node, str):
-        yield pointer, node, False
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            child = join_pointer(pointer, key)
-            if pointer == "/secrets" and isinstance(key, str):
-                yield child, key, True
-            yield from _strings(value, child)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _strings(value, join_pointer(pointer, index))
+def _may_hold_placeholder(pod: Any) -> bool:
+    """False when no string of ``pod`` can hold a placeholder or a tag variable."""
+    try:
+        text = _ENCODE(pod)
+    except Exception:  # not plain JSON data after all: every string is looked at
+        return True
+    return "<" in text or "${" in text or "{{" in text or _POSSIBLE_TAG.search(text) is not None
+
+
+def _strings(pod: Any) -> list[tuple[str, str, bool]]:
+    """(pointer, text, is a key) of the strings that may hold a placeholder, in document order.
+
+    A placeholder needs a ``<`` or a ``{``, and a tag variable sits in an image ``id``: other
+    strings are passed over without building their pointers (this walks every value of every pod).
+    The names of pod secrets are included like values.
+    """
+    found: list[tuple[str, str, bool]] = []
+
+    def walk(node: Any, pointer: str) -> None:
+        if isinstance(node, dict):
+            secrets = pointer == "/secrets"
+            for key, value in node.items():
+                if isinstance(value, str):
+                    if not (secrets or "<" in value or "{" in value or key == "id"):
+                        continue
+                elif not (secrets or isinstance(value, dict | list)):
+                    continue
+                child = join_pointer(pointer, key)
+                if secrets and isinstance(key, str):
+                    found.append((child, key, True))
+                if isinstance(value, str):
+                    found.append((child, value, False))
+                elif isinstance(value, dict | list):
+                    walk(value, child)
+        else:
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    if "<" in value or "{" in value:
+                        found.append((f"{pointer}/{index}", value, False))
+                elif isinstance(value, dict | list):
+                    walk(value, f"{pointer}/{index}")
+
+    if isinstance(pod, str):
+        return [("", pod, False)]
+    if isinstance(pod, dict | list):
+        walk(pod, "")
+    return found
 
 
 def _tag_variable(pointer: str, text: str) -> re.Match[str] | None:

@@ -15,7 +15,9 @@ _MISSING = object()
 
 def _value_at(pod: Any, pointer: str) -> Any:
     node = pod
-    for token in split_pointer(pointer):
+    # Pointers without escapes (nearly all) are split without unescaping each token.
+    tokens = pointer[1:].split("/") if pointer[:1] == "/" and "~" not in pointer else None
+    for token in tokens if tokens is not None else split_pointer(pointer):
         if isinstance(node, dict):
             node = node.get(token, _MISSING)
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

@@ -29,3 +29,22 @@ def test_a_huge_jobs_value_starts_at_most_twice_the_cores(monkeypatch: pytest.Mo
     assert main(["check", "--no-cache", "-q", "--jobs", "1000", "examples/"]) in (0, 1)
     assert started
     assert started[0] <= runner.max_jobs()
+
+
+@pytest.mark.parametrize("keep_text", [True, False])
+def test_workers_send_the_text_back_only_when_asked(keep_text: bool) -> None:
+    from podlint.config.discovery import ConfigResolver
+    from podlint.discover import Target
+    from podlint.engine import Linter
+    from podlint.plugins import make_plugin_manager
+
+    _, registry = make_plugin_manager()
+    resolver = ConfigResolver(registry, config_file=None, overrides={}, isolated=True)
+    targets = [Target("examples/checkout.json", explicit=True)] * 4
+    serial = list(runner.run(Linter(registry), resolver.settings_for, targets, 1))
+    pooled = list(
+        runner.run(Linter(registry), resolver.settings_for, targets, 2, keep_text=keep_text)
+    )
+    assert [r.diagnostics for r in pooled] == [r.diagnostics for r in serial]
+    assert all(r.diagnostics for r in pooled)  # a file with findings keeps its text when asked
+    assert all((r.text is not None) is keep_text for r in pooled)

@@ -100,7 +100,10 @@ def _run_check(args: Any) -> int:
                 args, registry, resolver, paths, streamed, plugin_diags, progress=progress
             )
         else:
-            results = list(_lint(args, registry, resolver, paths, progress=progress)[0])
+            keep_text = bool(args.fix or args.diff)
+            results = list(
+                _lint(args, registry, resolver, paths, progress=progress, keep_text=keep_text)[0]
+            )
             if not (args.fix or args.diff) and paths != ["-"]:
                 # Only fixes need the texts; formats read a snippet's file again, one at a time.
                 for result in results:
@@ -223,7 +226,9 @@ def _lint_streamed(
     """
     from podlint.streaming import OrderedStream
 
-    results_iter, order = _lint(args, registry, resolver, paths, progress=progress)
+    results_iter, order = _lint(
+        args, registry, resolver, paths, progress=progress, keep_text=formatter.needs_source
+    )
 
     # What a file's findings print is written in one piece: a write per finding costs more
     # than formatting it on a run with tens of thousands of findings.
@@ -273,9 +278,18 @@ def _write_stdout(text: str) -> None:
 
 
 def _lint(
-    args: Any, registry: Registry, resolver: Any, paths: list[str], *, progress: bool = False
+    args: Any,
+    registry: Registry,
+    resolver: Any,
+    paths: list[str],
+    *,
+    progress: bool = False,
+    keep_text: bool = True,
 ) -> tuple[Iterator[FileResult], list[str]]:
-    """The results, in the order of the second item: the paths of the files to lint."""
+    """The results, in the order of the second item: the paths of the files to lint.
+
+    Without ``keep_text`` the results of files may come without their text (nothing reads it).
+    """
 
     def make_linter() -> Linter:
         # Built on demand: a run the cache answers whole never imports the engine.
@@ -323,7 +337,7 @@ def _lint(
     linter = make_linter()
     linter.previous = previous
     return track(
-        run(linter, resolver.settings_for, targets, args.jobs or None),
+        run(linter, resolver.settings_for, targets, args.jobs or None, keep_text=keep_text),
         len(targets),
         enabled=progress,
     ), order

@@ -228,6 +228,7 @@ class Composer:
         # is neither tagged nor anchored) are handled inline; everything else goes to methods.
         stack = self.stack
         entries = self.entries
+        max_depth = self.max_depth
         frame: _Frame | None = None  # the innermost open collection
         while True:
             event = get()
@@ -281,10 +282,49 @@ class Composer:
                             continue
                 self._scalar(event)
             elif kind in (MAP_START, SEQ_START):
-                self._open(event, kind == MAP_START)
-                frame = stack[-1]
+                if (
+                    frame is not None
+                    and event.anchor is None
+                    and event.tag is None
+                    and len(stack) < max_depth
+                    and not (frame.is_map and frame.key is None)
+                ):
+                    # A collection inside another, neither tagged nor anchored, nor a key: what
+                    # ``_open`` does for it, inline.
+                    if frame.is_map:
+                        pointer = f"{frame.pointer}/{_escape(frame.key)}"  # type: ignore[arg-type]
+                    else:
+                        pointer = f"{frame.pointer}/{len(frame.container)}"
+                    frame = _Frame(
+                        kind == MAP_START,
+                        pointer,
+                        event.start_mark.index,
+                        bool(event.flow_style),
+                        None,
+                    )
+                    frame.entry_base = len(entries)
+                    stack.append(frame)
+                else:
+                    self._open(event, kind == MAP_START)
+                    frame = stack[-1]
             elif kind in (MAP_END, SEQ_END):
-                self._close(event.end_mark.index)
+                if (
+                    frame is not None
+                    and frame.anchor is None
+                    and not frame.as_key
+                    and not frame.merges
+                ):
+                    # What ``_close`` does for a collection without anchor, merge keys or use as
+                    # a key, inline.
+                    stack.pop()
+                    end = event.end_mark.index if frame.flow else frame.last_end
+                    value = frame.container
+                    lo = frame.entry_base
+                    self._attach(value, min(frame.start, end), end, None)
+                    if frame.is_map:
+                        self.origins[id(value)] = (frame.pointer, lo, len(entries))
+                else:
+                    self._close(event.end_mark.index)
                 frame = stack[-1] if stack else None
             elif kind == ALIAS:
                 self._alias(event)

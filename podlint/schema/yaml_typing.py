@@ -98,6 +98,16 @@ def yaml11_difference(text: str, value: Any) -> Any | None:
     Returns a one-element tuple so that a 1.1 reading of ``None`` is distinguishable from "no
     difference".
     """
+    # A decimal integer without a leading zero (most numbers in a pod) reads alike in both.
+    if (
+        type(value) is int
+        and text.isdigit()
+        and text.isascii()
+        and text[0] != "0"
+        and len(text) <= MAX_INT_DIGITS
+        and int(text) == value
+    ):
+        return None
     other = resolve_yaml11(text)
     if _same(other, value):
         return None
