@@ -48,17 +48,19 @@ NEVER_LINTED_FILES = frozenset(
 
 
 class Target(FrozenRecord):
-    _fields = ("path", "explicit")
+    _fields = ("path", "explicit", "stat")
+    _compared = _shown = ("path", "explicit")
 
     path: str
     explicit: bool
     # The file's stat when the walk found it (walked files only), taken before anything read it:
     # the results cache compares it with the stat it stored instead of taking another.
-    stat: os.stat_result | None = field(default=None, compare=False, repr=False)
+    stat: os.stat_result | None
 
-    def __init__(self, path: str, explicit: bool) -> None:
+    def __init__(self, path: str, explicit: bool, stat: os.stat_result | None = None) -> None:
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "explicit", explicit)
+        object.__setattr__(self, "stat", stat)
 
 
 class _IgnoreRule(Record):

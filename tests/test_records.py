@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import os
 import pickle
 import re
 from typing import Any
@@ -153,8 +154,12 @@ CASES: dict[type[Record], tuple[dict[str, Any], list[tuple[str, Any]], tuple[Any
     ),
     Target: (
         {"frozen": True},
-        [("path", dataclasses.MISSING), ("explicit", dataclasses.MISSING)],
-        ("pods/a.json", True),
+        [
+            ("path", dataclasses.MISSING),
+            ("explicit", dataclasses.MISSING),
+            ("stat", F(default=None, repr=False, compare=False)),
+        ],
+        ("pods/a.json", True, os.stat(".")),
     ),
     _IgnoreRule: (
         {},
