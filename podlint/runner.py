@@ -155,14 +155,98 @@ def run(
     # More workers than cores (or than chunks of work) only adds start-up and contention:
     # `-j 1000` ran three times slower than the automatic choice.
     jobs = max(1, min(jobs, max_jobs(), len(chunks)))
+    yield from _pooled(ctx, jobs, (linter, settings_for, keep_text), chunks)
+
+
+def _pooled(
+    ctx: Any,
+    jobs: int,
+    initargs: tuple[Linter, Callable[[str], Settings], bool],
+    chunks: list[list[Target]],
+) -> Iterator[FileResult]:
+    """The chunks' results in order from a pool of ``jobs`` workers, whatever happens to one."""
     # Imported here: a run below the threshold never pays for multiprocessing's imports.
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    done = 0
     with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=ctx,
-        initializer=_init_worker,
-        initargs=(linter, settings_for, keep_text),
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs
     ) as pool:
-        for results in pool.map(_lint_chunk, chunks):
-            yield from results
+        try:
+            for results in pool.map(_lint_chunk, chunks):
+                yield from results
+                done += 1
+            return
+        except BrokenProcessPool:
+            pass
+    # A worker process died (a signal such as SIGKILL, or the out-of-memory killer): every chunk
+    # not yet reported is linted again, one file at a time, so that only the file whose linting
+    # ends its process goes without its findings.
+    rest = [t for chunk in chunks[done:] for t in chunk]
+    yield from _isolated(ctx, initargs, rest)
+
+
+def _isolated(
+    ctx: Any, initargs: tuple[Linter, Callable[[str], Settings], bool], targets: list[Target]
+) -> Iterator[FileResult]:
+    """Lint ``targets`` in order in a single worker process, a new one after each that dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    i = 0
+    while i < len(targets):
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=ctx, initializer=_init_worker, initargs=initargs
+        ) as pool:
+            futures = [pool.submit(_lint_chunk, [t]) for t in targets[i:]]
+            # One worker takes the files in order: the first that fails is the one it was linting.
+            workers = list(getattr(pool, "_processes", {}).values())
+            try:
+                for future in futures:
+                    yield from future.result()
+                    i += 1
+                return
+            except BrokenProcessPool:
+                pass
+        exitcode = workers[0].exitcode if len(workers) == 1 else None
+        yield _died(initargs[0], targets[i], exitcode)
+        i += 1
+
+
+def _died(linter: Linter, target: Target, exitcode: int | None) -> FileResult:
+    """The result of a file whose linting ended the worker process: a finding about the run."""
+    from podlint.diagnostics import Diagnostic, Severity, Span
+
+    if exitcode is not None and exitcode < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        how = f"was killed by {name}"
+    elif exitcode is not None:
+        how = f"exited with code {exitcode}"
+    else:
+        how = "ended"
+    rule = linter.registry.rules.get("rule-error")
+    diag = Diagnostic(
+        file=target.path,
+        code=rule.code if rule else "PL901",
+        name="rule-error",
+        severity=Severity.ERROR,
+        message=(
+            f"the process linting this file {how} before it finished, so this file was not "
+            "checked; the other files were linted in new processes"
+        ),
+        pointer="",
+        span=Span(1, 1, 1, 1),
+        help=(
+            "A rule or plugin may end its process on this file, or the system may have stopped "
+            "it (for example, out of memory). Lint this file alone to reproduce it; ignoring a "
+            "plugin's rules (`--ignore PREFIX`) tells whether one of them is the cause."
+        ),
+        url=rule.url() if rule else None,
+    )
+    return FileResult(target.path, [diag], None, transient=True)

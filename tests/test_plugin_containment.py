@@ -180,3 +180,57 @@ def test_built_in_rules_never_change_the_pod() -> None:
         linter.lint_bytes(path.read_bytes(), str(path), settings)
     changed = [i for i, (live, before) in enumerate(snapshots) if live != before]
     assert not changed
+
+
+# ---- a worker process killed outright -------------------------------------------------------------
+
+_KILLS_ITS_PROCESS = """
+import os
+import signal
+
+from podlint import hookimpl
+from podlint.rule import Rule
+
+
+class KillsItsProcess(Rule):
+    \"\"\"Ends its own process with SIGKILL on one pod: nothing in the process can catch that.\"\"\"
+
+    code = "AA002"
+    name = "kills-its-process"
+    summary = "kills its process"
+
+    def check(self, pod, ctx):
+        if pod.get("id") == "/kill/me":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return iter(())
+
+
+@hookimpl
+def podlint_rules():
+    return [KillsItsProcess]
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="POSIX signals")
+def test_a_worker_killed_outright_costs_one_file_not_the_run(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_plugin(site, "killer_plugin", _KILLS_ITS_PROCESS, dist="killer-plugin")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    # Three chunks of work for a pool of two workers; the victim sits in the middle chunk.
+    for i in range(250):
+        pod = {**POD, "id": "/kill/me" if i == 120 else f"/shop/pod{i}"}
+        (repo / f"pod{i:03}.json").write_text(json.dumps(pod))
+    env = clean_env(PYTHONPATH=str(site))
+    run = run_podlint(
+        ["check", "--no-cache", "--jobs", "2", "--format", "json", "."], repo, env=env
+    )
+    assert_handled(run)
+    assert run.code == 1
+    diagnostics = json.loads(run.stdout)["diagnostics"]
+    died = [d for d in diagnostics if d["code"] == "PL901"]
+    assert [d["file"] for d in died] == ["./pod120.json"]
+    assert "was killed by SIGKILL" in died[0]["message"]
+    # Every other file, before and after the victim, still has its built-in finding.
+    unknown = {d["file"] for d in diagnostics if d["name"] == "unknown-key"}
+    assert unknown == {f"./pod{i:03}.json" for i in range(250) if i != 120}
