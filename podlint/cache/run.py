@@ -88,6 +88,7 @@ def cached_run(
     *,
     folder: str = CACHE_DIR,
     stats: dict[str, int] | None = None,
+    keep_text: bool = True,
 ) -> Iterator[FileResult]:
     """Like :func:`podlint.runner.run`, answering unchanged files from the cache.
 
@@ -164,7 +165,7 @@ def cached_run(
     counts["misses"] += len(misses)
     try:
         yield from _results(
-            targets, hits, misses, fps, stat_of, pending, linter, settings_for, jobs
+            targets, hits, misses, fps, stat_of, pending, linter, settings_for, jobs, keep_text
         )
     finally:
         if frozen:
@@ -184,6 +185,7 @@ def _results(
     linter: Linter | Callable[[], Linter],
     settings_for: Callable[[str], Settings],
     jobs: int | None,
+    keep_text: bool,
 ) -> Iterator[FileResult]:
     """The hits and, linted, the misses, in the targets' order; new entries go to ``pending``."""
     fresh: Iterator[FileResult] = iter(())
@@ -191,7 +193,9 @@ def _results(
         from podlint.runner import run
 
         built = linter() if callable(linter) else linter
-        fresh = iter(run(built, settings_for, [targets[i] for i in misses], jobs))
+        fresh = iter(
+            run(built, settings_for, [targets[i] for i in misses], jobs, keep_text=keep_text)
+        )
     for i, target in enumerate(targets):
         found = hits.get(i)
         if found is not None:

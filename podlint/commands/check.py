@@ -328,7 +328,14 @@ def _lint(
         from podlint.cache import cached_run
 
         return track(
-            cached_run(make_linter, resolver.settings_for, targets, args.jobs or None, registry),
+            cached_run(
+                make_linter,
+                resolver.settings_for,
+                targets,
+                args.jobs or None,
+                registry,
+                keep_text=keep_text,
+            ),
             len(targets),
             enabled=progress,
         ), order
