@@ -44,6 +44,20 @@ def test_a_result_round_trips_to_equal_objects() -> None:
         assert not original < made
 
 
+def test_classes_built_through_their_constructors_decode_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The path taken if Diagnostic or Span ever get slots: same objects, same checks.
+    result = FileResult("pods/web.yaml", [FULL, BARE], None, pods=2)
+    raw = codec.encode(result)
+    monkeypatch.setattr(codec, "_PLAIN", False)
+    assert codec.decode(raw, "pods/web.yaml").diagnostics == [FULL, BARE]
+    bad = json.loads(raw)
+    bad[3][0][2] = "fatal"
+    with pytest.raises(codec.BadEntry):
+        codec.decode(json.dumps(bad).encode(), "pods/web.yaml")
+
+
 def test_a_skipped_result_round_trips() -> None:
     result = FileResult("package.json", [], None, skipped="a JSON object without containers")
     back = codec.decode(codec.encode(result), "package.json")

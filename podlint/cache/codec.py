@@ -114,14 +114,13 @@ _DECODER = json.JSONDecoder(parse_constant=_no_constant)
 
 
 def _diagnostics(entries: list[Any], path: str) -> list[Diagnostic]:
-    """:func:`_diagnostic` of every entry; one loop with no call per finding where the
-    dataclasses allow it, since a warm run decodes tens of thousands of findings."""
-    if not _PLAIN:  # pragma: no cover - only if the dataclasses change shape
-        return [_diagnostic(d, path) for d in entries]
+    """The findings of an entry, each checked field by field; one loop with no call per finding
+    where the classes allow it, since a warm run decodes tens of thousands of findings."""
     out: list[Diagnostic] = []
     append = out.append
     severities = _SEVERITIES
     url_prefix, url_suffix = _URL_PREFIX, _URL_SUFFIX
+    plain = _PLAIN
     new = object.__new__
     for d in entries:
         code, name, sev, message, pointer, line, col, end_line, end_col, help_, url, doc, fix = d
@@ -147,6 +146,18 @@ def _diagnostics(entries: list[Any], path: str) -> list[Diagnostic]:
         severity = severities.get(sev) if type(sev) is str else None
         if severity is None:
             raise BadEntry("severity")
+        if not plain:  # only if the classes change shape (get slots, say)
+            span = Span(line, col, end_line, end_col)
+            fixed = None if fix is None else _fix(fix)
+            append(
+                Diagnostic(
+                    path, code, name, severity, message, pointer, span, help_, url, fixed, doc
+                )
+            )
+            continue
+        # A frozen dataclass's __init__ sets each field through object.__setattr__; filling the
+        # instance's __dict__ directly builds the same object in a third of the time, which is
+        # most of decoding a warm run (the round-trip test holds the two ways equal).
         span = new(Span)
         span.__dict__.update(line=line, column=col, end_line=end_line, end_column=end_col)
         diagnostic = new(Diagnostic)
@@ -163,49 +174,11 @@ def _diagnostics(entries: list[Any], path: str) -> list[Diagnostic]:
             fix=None if fix is None else _fix(fix),
             document=doc,
             extra={},
+            # Update findings are never cached (runs with a previous version bypass the cache).
             previous=None,
         )
         append(diagnostic)
     return out
-
-
-def _diagnostic(d: list[Any], path: str) -> Diagnostic:
-    code, name, sev, message, pointer, line, col, end_line, end_col, help_, url, doc, fix = d
-    if not (
-        type(code) is str
-        and type(name) is str
-        and type(message) is str
-        and type(pointer) is str
-        and type(line) is int
-        and type(col) is int
-        and type(end_line) is int
-        and type(end_col) is int
-        and type(doc) is int
-        and (help_ is None or type(help_) is str)
-    ):
-        raise BadEntry("diagnostic")
-    if type(url) is int:
-        if url != 1:
-            raise BadEntry("url")
-        url = _url_for(name)
-    elif url is not None and type(url) is not str:
-        raise BadEntry("url")
-    severity = _SEVERITIES.get(sev) if type(sev) is str else None
-    if severity is None:
-        raise BadEntry("severity")
-    return _make_diagnostic(
-        path,
-        code,
-        name,
-        severity,
-        message,
-        pointer,
-        _make_span(line, col, end_line, end_col),
-        help_,
-        url,
-        None if fix is None else _fix(fix),
-        doc,
-    )
 
 
 def _plain(cls: type[Any]) -> bool:
@@ -214,54 +187,6 @@ def _plain(cls: type[Any]) -> bool:
 
 
 _PLAIN = _plain(Diagnostic) and _plain(Span)
-
-if _PLAIN:
-    # A frozen dataclass's __init__ sets each field through object.__setattr__; filling the
-    # instance's __dict__ directly builds the same object in a third of the time, which is most
-    # of decoding a warm run's tens of thousands of findings. (The round-trip test holds the two
-    # ways equal.)
-    _new = object.__new__
-
-    def _make_span(line: int, column: int, end_line: int, end_column: int) -> Span:
-        span = _new(Span)
-        span.__dict__.update(line=line, column=column, end_line=end_line, end_column=end_column)
-        return span
-
-    def _make_diagnostic(
-        file: str,
-        code: str,
-        name: str,
-        severity: Severity,
-        message: str,
-        pointer: str,
-        span: Span,
-        help: str | None,
-        url: str | None,
-        fix: ResolvedFix | None,
-        document: int,
-    ) -> Diagnostic:
-        d = _new(Diagnostic)
-        d.__dict__.update(
-            file=file,
-            code=code,
-            name=name,
-            severity=severity,
-            message=message,
-            pointer=pointer,
-            span=span,
-            help=help,
-            url=url,
-            fix=fix,
-            document=document,
-            extra={},
-            # Update findings are never cached (runs with a previous version bypass the cache).
-            previous=None,
-        )
-        return d
-
-else:  # pragma: no cover - only if the dataclasses change shape
-    _make_span = Span
-    _make_diagnostic = Diagnostic
 
 
 def _fix(fix: list[Any]) -> ResolvedFix:
