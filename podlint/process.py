@@ -50,24 +50,25 @@ def exit_now(code: int) -> None:
     """
     import atexit
 
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:
-        return
-    try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
-    except (OSError, ValueError):
+    if not _alone_and_flushed():
         return
     # Exit handlers (a process pool's, logging's, a plugin's) run as at a normal exit.
     atexit._run_exitfuncs()
+    # A handler may have printed, or left a thread running, since the first look.
+    if not _alone_and_flushed():
+        return
+    os._exit(code)
+
+
+def _alone_and_flushed() -> bool:
+    """No other thread runs, and standard output and error were flushed without error."""
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
-        return
+        return False
     try:
         for stream in (sys.stdout, sys.stderr):
             if stream is not None:
                 stream.flush()
     except (OSError, ValueError):
-        return
-    os._exit(code)
+        return False
+    return True
