@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
 
 from podlint.config.settings import Settings
-from podlint.discover import discover
+from podlint.discover import GitIgnore, discover
 
 
 def _walk(root: Path, settings: Settings | None = None) -> list[str]:
@@ -89,3 +90,49 @@ def test_walked_files_carry_their_absolute_path(
         assert os.path.samestat(found_stat, os.stat(path))
     # The same file named twice, through two spellings of its folder, is linted once.
     assert len(list(discover([root, str(tmp_path / "pods")], lambda _: Settings()))) == 4
+
+
+def _ignored_rule_by_rule(gitignore: GitIgnore, path: str, is_dir: bool) -> bool:
+    """git's reading, spelled out: every rule of every folder in order, the last match decides."""
+    result = False
+    absolute = os.path.abspath(path)
+    for folder, rule in gitignore.rules:
+        rel = os.path.relpath(absolute, os.path.abspath(folder)).replace(os.sep, "/")
+        if rel.startswith("../") or (rule.dir_only and not is_dir):
+            continue
+        if rule.regex.fullmatch(rel):
+            result = not rule.negate
+    return result
+
+
+def test_gitignore_answers_as_rule_by_rule_matching(tmp_path: Path) -> None:
+    # ignored() skips a folder's rules with one regex for them all; it must answer exactly as
+    # trying every rule in turn does, negations and folder-only rules included.
+    rng = random.Random(7)
+    pieces = ["pods", "gen", "web", "*.json", "*.yaml", "**", "a?", "[ab]*", "keep.json"]
+    folders = [tmp_path, tmp_path / "pods", tmp_path / "pods" / "gen"]
+    for folder in folders:
+        folder.mkdir(exist_ok=True)
+    names = ["pods", "gen", "web", "a1", "b.json", "keep.json", "x.yaml", "ab"]
+    for _ in range(60):
+        gitignore = GitIgnore()
+        for folder in folders:
+            lines = []
+            for _ in range(rng.randrange(5)):
+                line = "/".join(rng.choice(pieces) for _ in range(rng.randrange(1, 3)))
+                line = ("!" if rng.random() < 0.3 else "") + line
+                lines.append(line + ("/" if rng.random() < 0.2 else ""))
+            (folder / ".gitignore").write_text("\n".join(lines) + "\n")
+            gitignore.add_file(str(folder))
+        for _ in range(40):
+            path = os.path.join(
+                str(tmp_path), *(rng.choice(names) for _ in range(rng.randrange(1, 5)))
+            )
+            is_dir = rng.random() < 0.3
+            assert gitignore.ignored(path, is_dir) == _ignored_rule_by_rule(
+                gitignore, path, is_dir
+            ), (
+                path,
+                is_dir,
+                [(f, r.regex.pattern, r.negate, r.dir_only) for f, r in gitignore.rules],
+            )
