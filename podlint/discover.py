@@ -114,7 +114,11 @@ class GitIgnore(Record):
             line = line.rstrip("/")
             anchored = "/" in line
             line = line.lstrip("/")
-            regex = _glob_to_regex(line, anchored)
+            try:
+                regex = _glob_to_regex(line, anchored)
+            except re.error:
+                # An unterminated or reversed bracket ("[]", "[z-a]") matches nothing in git.
+                continue
             self.rules.append((folder, _IgnoreRule(regex, negate, dir_only)))
             self._runs.clear()
 

@@ -54,6 +54,14 @@ def test_negated_gitignore_pattern(tmp_path: Path) -> None:
     assert _walk(tmp_path) == ["pods/keep.json"]
 
 
+def test_a_malformed_gitignore_pattern_matches_nothing(tmp_path: Path) -> None:
+    # git reads an unterminated or reversed bracket as matching nothing; the other lines still apply.
+    (tmp_path / ".git").mkdir()
+    _touch(tmp_path, "pods/a.json", "pods/z.json", "gen/b.json")
+    (tmp_path / ".gitignore").write_text("[]\n[z-a].json\npods/[\ngen/\n")
+    assert _walk(tmp_path) == ["pods/a.json", "pods/z.json"]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_fifos_and_symlink_loops_are_not_followed(tmp_path: Path) -> None:
     _touch(tmp_path, "a.json")
